@@ -1,0 +1,123 @@
+package io.github.dl4jzoo.data;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * From an image dataset to the iterators a trainer needs, in the order a recipe states it: hold
+ * out a seeded validation fraction of the training images, fit the optional standardisation on
+ * what is left (never on validation or test images), then batch in the network's layout, the
+ * training split reshuffled per epoch and augmented if asked.
+ */
+public record ImagePipeline(
+        int batchSize,
+        Layout layout,
+        double validationFraction,
+        boolean standardise,
+        Augmentation augmentation,
+        long seed) {
+    public ImagePipeline {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize: expected >= 1, got " + batchSize);
+        }
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validationFraction: expected in [0, 1), got " + validationFraction);
+        }
+        if (layout == null || augmentation == null) {
+            throw new IllegalArgumentException("layout, augmentation: expected values, got null");
+        }
+    }
+
+    /**
+     * What the trainer iterates. {@code validation} is empty when the fraction is 0. The
+     * standardisation is returned so a run can record it beside its model.
+     */
+    public record Iterators(
+            EpochIterator train,
+            Optional<EpochIterator> validation,
+            EpochIterator test,
+            Standardisation standardisation,
+            ImageData data) {}
+
+    public Iterators build(ImageData data) {
+        ImageSet.Split split = data.train().split(validationFraction, seed);
+        ImageSet train = split.train();
+        Standardisation std = standardise ? Standardisation.fit(train) : Standardisation.NONE;
+        EpochIterator trainIterator = iterator(train, data, std, augmentation, true);
+        Optional<EpochIterator> validation = split.validation().size() == 0
+                ? Optional.empty()
+                : Optional.of(iterator(split.validation(), data, std, Augmentation.NONE, false));
+        EpochIterator test = iterator(data.test(), data, std, Augmentation.NONE, false);
+        return new Iterators(trainIterator, validation, test, std, data);
+    }
+
+    private EpochIterator iterator(
+            ImageSet set, ImageData data, Standardisation std, Augmentation aug, boolean shuffle) {
+        return of(set, batchSize, layout, std, aug, shuffle, seed, data.classNames());
+    }
+
+    /**
+     * One iterator over one set: in file order when {@code shuffle} is false (evaluation), else
+     * in a seeded order per epoch. Augmentation applies before standardisation, in pixel units, so
+     * the background that moves in is 0 like the real background.
+     */
+    public static EpochIterator of(
+            ImageSet set,
+            int batchSize,
+            Layout layout,
+            Standardisation std,
+            Augmentation aug,
+            boolean shuffle,
+            long seed,
+            List<String> classNames) {
+        return new EpochIterator(
+                set.size(),
+                batchSize,
+                shuffle,
+                seed,
+                set.pixelsPerImage(),
+                set.numClasses(),
+                classNames,
+                (indices, random) -> batch(set, indices, layout, std, aug, random));
+    }
+
+    static DataSet batch(
+            ImageSet set,
+            int[] indices,
+            Layout layout,
+            Standardisation std,
+            Augmentation aug,
+            SplittableRandom random) {
+        int n = indices.length;
+        int d = set.pixelsPerImage();
+        INDArray features = Nd4j.pullRows(set.pixels(), 1, indices, 'c');
+        if (aug.enabled()) {
+            float[] src = features.data().asFloat();
+            float[] dst = new float[src.length];
+            for (int i = 0; i < n; i++) {
+                aug.apply(src, i * d, dst, i * d, set.rows(), set.cols(), random);
+            }
+            features = Nd4j.create(dst, new long[] {n, d}, 'c');
+        }
+        std.applyInPlace(features);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, set.numClasses());
+        for (int i = 0; i < n; i++) {
+            labels.putScalar(i, set.labels()[indices[i]], 1f);
+        }
+        return new DataSet(shape(features, layout, n, set.rows(), set.cols()), labels);
+    }
+
+    private static INDArray shape(INDArray flat, Layout layout, int n, int rows, int cols) {
+        return switch (layout) {
+            case FLAT -> flat;
+            case IMAGE -> flat.reshape('c', n, 1, rows, cols);
+                // [n, rows, cols] -> [n, cols, rows]: features are a row's pixels, steps are the rows
+            case SEQUENCE -> flat.reshape('c', n, rows, cols).permute(0, 2, 1).dup('c');
+        };
+    }
+}
