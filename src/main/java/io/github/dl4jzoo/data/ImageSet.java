@@ -107,6 +107,9 @@ public record ImageSet(String source, INDArray pixels, int[] labels, int rows, i
             throw new IllegalArgumentException("validationFraction: expected in [0, 1), got " + validationFraction);
         }
         int nValidation = (int) Math.round(size() * validationFraction);
+        if (nValidation == 0) {
+            return new Split(this, select(new int[0])); // no copy of a set that stays whole
+        }
         int[] permutation = Seeds.permutation(size(), Seeds.derive(seed, Seeds.SPLIT));
         int[] validation = Arrays.copyOfRange(permutation, 0, nValidation);
         int[] train = Arrays.copyOfRange(permutation, nValidation, size());
