@@ -1,0 +1,25 @@
+package io.github.dl4jzoo.arch;
+
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+
+/** A fully connected hidden layer. {@code weightInit} is null where the recipe's global init applies. */
+public record Dense(int units, Activation activation, WeightInit weightInit) {
+
+    long parameterCount(long inputs) {
+        return inputs * units + units;
+    }
+
+    /** @param dropout probability of dropping each of this layer's inputs (0 for none) */
+    DenseLayer layer(String name, double dropout) {
+        DenseLayer.Builder b = new DenseLayer.Builder().name(name).nOut(units).activation(activation);
+        if (weightInit != null) {
+            b.weightInit(weightInit);
+        }
+        if (dropout > 0) {
+            b.dropOut(1 - dropout); // DL4J takes the probability of keeping a unit
+        }
+        return b.build();
+    }
+}

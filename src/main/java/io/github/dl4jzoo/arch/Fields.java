@@ -1,0 +1,178 @@
+package io.github.dl4jzoo.arch;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * One YAML mapping of a recipe, read field by field. Every error names the file and the dotted path of the
+ * field, and {@link #done()} rejects keys nobody read, so a typo ({@code learningrate:}) fails loudly instead of
+ * being ignored. Works on SnakeYAML's plain Java tree (maps, lists, numbers, strings).
+ */
+final class Fields {
+    private final String source;
+    private final String path;
+    private final Map<?, ?> node;
+    private final Set<String> read = new HashSet<>();
+
+    Fields(String source, String path, Object node) {
+        this.source = source;
+        this.path = path;
+        if (!(node instanceof Map<?, ?> map)) {
+            throw new RecipeException(source + ": " + (path.isEmpty() ? "top level" : path) + ": expected a mapping");
+        }
+        this.node = map;
+    }
+
+    String source() {
+        return source;
+    }
+
+    boolean has(String key) {
+        return node.get(key) != null;
+    }
+
+    private Object get(String key) {
+        read.add(key);
+        Object v = node.get(key);
+        if (v == null) {
+            throw error(key, "a value (the field is required)");
+        }
+        return v;
+    }
+
+    RecipeException error(String key, String expected) {
+        Object v = node.get(key);
+        String got = v == null ? "" : ", got " + shorten(String.valueOf(v));
+        return new RecipeException(source + ": " + at(key) + ": expected " + expected + got);
+    }
+
+    String at(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    Fields object(String key) {
+        return new Fields(source, at(key), get(key));
+    }
+
+    String text(String key) {
+        if (!(get(key) instanceof String s) || s.isBlank()) {
+            throw error(key, "a non-empty string");
+        }
+        return s.trim();
+    }
+
+    private static boolean isWhole(Object v) {
+        return v instanceof Integer || v instanceof Long;
+    }
+
+    int integer(String key, int min, int max) {
+        Object v = get(key);
+        if (!isWhole(v) || ((Number) v).longValue() < min || ((Number) v).longValue() > max) {
+            throw error(key, "an integer from " + min + " to " + max);
+        }
+        return ((Number) v).intValue();
+    }
+
+    long whole(String key, long min) {
+        Object v = get(key);
+        if (!isWhole(v) || ((Number) v).longValue() < min) {
+            throw error(key, "an integer >= " + min);
+        }
+        return ((Number) v).longValue();
+    }
+
+    /** A number in the closed range [min, max]. */
+    double number(String key, double min, double max) {
+        Object v = get(key);
+        if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
+            throw error(key, "a number from " + min + " to " + max);
+        }
+        return n.doubleValue();
+    }
+
+    /** A number strictly above zero (learning rates, thresholds). */
+    double positive(String key) {
+        Object v = get(key);
+        if (!(v instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
+            throw error(key, "a number > 0");
+        }
+        return n.doubleValue();
+    }
+
+    boolean flag(String key) {
+        if (!(get(key) instanceof Boolean b)) {
+            throw error(key, "true or false");
+        }
+        return b;
+    }
+
+    /** One of a fixed set of names; the message lists them all. */
+    <T> T choice(String key, Map<String, T> allowed) {
+        Object v = get(key);
+        T found = v instanceof String s ? allowed.get(s.toLowerCase(Locale.ROOT)) : null;
+        if (found == null) {
+            throw error(key, "one of " + String.join(", ", new TreeMap<>(allowed).keySet()));
+        }
+        return found;
+    }
+
+    List<Integer> integers(String key, int min, boolean allowEmpty) {
+        Object v = get(key);
+        boolean ok = v instanceof List<?> l
+                && (allowEmpty || !l.isEmpty())
+                && l.stream().allMatch(e -> e instanceof Integer i && i >= min);
+        if (!ok) {
+            throw error(key, (allowEmpty ? "a list" : "a non-empty list") + " of integers >= " + min);
+        }
+        return ((List<?>) v).stream().map(e -> (Integer) e).toList();
+    }
+
+    List<String> texts(String key) {
+        Object v = get(key);
+        boolean ok = v instanceof List<?> l
+                && !l.isEmpty()
+                && l.stream().allMatch(e -> e instanceof String s && !s.isBlank());
+        if (!ok) {
+            throw error(key, "a non-empty list of names");
+        }
+        return ((List<?>) v).stream().map(e -> ((String) e).trim()).toList();
+    }
+
+    <T> List<T> objects(String key, Function<Fields, T> each) {
+        if (!(get(key) instanceof List<?> list) || list.isEmpty()) {
+            throw error(key, "a non-empty list of mappings");
+        }
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Fields f = new Fields(source, at(key) + "[" + i + "]", list.get(i));
+            out.add(each.apply(f));
+            f.done();
+        }
+        return List.copyOf(out);
+    }
+
+    /** Rejects any key that was never read: an unknown field is a mistake in the file, not something to skip. */
+    void done() {
+        for (Object k : node.keySet()) {
+            if (!read.contains(String.valueOf(k))) {
+                throw new RecipeException(
+                        source + ": " + at(String.valueOf(k)) + ": unknown field (check the spelling)");
+            }
+        }
+    }
+
+    /** Marks a key as read without reading it (it was handled by a caller). */
+    void skip(String key) {
+        read.add(key);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.dl4jzoo.arch;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
+
+/**
+ * The linear score function f(x) = Wx + b and nothing else: one output layer. With softmax and cross-entropy it
+ * is multinomial logistic regression; with the multiclass hinge loss it is a linear SVM (CS231n, "Linear
+ * classification"). The loss, and so which of the two it is, comes from the recipe's {@code output}.
+ */
+public record LinearClassifier() implements Arch {
+    public static final String FAMILY = "linear";
+
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    @Override
+    public long parameterCount(Recipe.Input input, Recipe.Output output) {
+        Mlp.flatInput(input, FAMILY);
+        return (long) input.size() * output.units() + output.units();
+    }
+
+    @Override
+    public ListBuilder layers(NeuralNetConfiguration.Builder common, Recipe recipe) {
+        return common.list().layer(Networks.outputLayer(recipe, 0));
+    }
+}

@@ -1,0 +1,8 @@
+package io.github.dl4jzoo.arch;
+
+/** A recipe that cannot be used: the message is one line naming the file, the field and what was expected. */
+public final class RecipeException extends RuntimeException {
+    public RecipeException(String message) {
+        super(message);
+    }
+}

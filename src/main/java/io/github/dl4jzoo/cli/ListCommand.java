@@ -1,0 +1,46 @@
+package io.github.dl4jzoo.cli;
+
+import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.arch.Registry;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code zoo list [PATTERN]}: the catalogue. Reads recipe files only, never ND4J's native code, so it is instant. */
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "List recipes: name, family, task, dataset, parameters.")
+final class ListCommand implements Callable<Integer> {
+    @ParentCommand
+    Zoo zoo;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "PATTERN",
+            description = "Names to show, with * and ? wildcards (default: all).")
+    String pattern = "*";
+
+    @Override
+    public Integer call() {
+        Registry registry = zoo.registry();
+        List<String> names = registry.list(pattern);
+        if (names.isEmpty()) {
+            throw new Zoo.UserError("no recipe matches '" + pattern + "' (zoo list shows them all)");
+        }
+        Table t = new Table("NAME", "FAMILY", "TASK", "DATASET", "PARAMS").alignRight(4);
+        for (String n : names) {
+            Recipe r = registry.get(n);
+            t.row(n, r.family(), r.task().id(), r.dataset(), Table.count(r.parameterCount()));
+        }
+        spec.commandLine().getOut().print(t);
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.dl4jzoo.cli;
+
+import io.github.dl4jzoo.arch.RecipeException;
+import io.github.dl4jzoo.arch.Registry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code zoo} command: each subcommand is a class of this package. */
+@Command(
+        name = "zoo",
+        mixinStandardHelpOptions = true,
+        version = "dl4j-zoo 0.1.0 (DL4J 1.0.0-M2.1)",
+        description = "A model zoo for Deeplearning4j: run named recipes, compare and benchmark architectures.",
+        subcommands = {ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+public final class Zoo {
+    /** Exit code for bad input: a file, a value or a name the user gave. */
+    static final int BAD_INPUT = 2;
+
+    @Option(
+            names = "--models",
+            paramLabel = "DIR",
+            description =
+                    "A folder of recipe files, repeatable: --models models --models my-recipes (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${sys:dl4jzoo.home:-.}/models",
+            scope = CommandLine.ScopeType.INHERIT)
+    List<Path> models;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    Registry registry() {
+        return Registry.load(models.stream().map(Path::normalize).toList());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given writers and returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Zoo root = new Zoo();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out).setErr(err).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (root.debug) {
+                e.printStackTrace(err);
+            }
+            if (isUserError(e)) {
+                err.println("zoo: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("zoo: internal error: " + e + (root.debug ? "" : " (run with --debug for the stack trace)"));
+            return 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static boolean isUserError(Exception e) {
+        return e instanceof RecipeException || e instanceof UserError;
+    }
+
+    /** Bad input found by a command itself: printed as one line, exit code 2. */
+    static final class UserError extends RuntimeException {
+        UserError(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.dl4jzoo.train;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a finished run reports. Speed figures are measured on this run's data: training samples per second
+ * over the timed epochs, inference samples per second at the recipe's batch size, and single-example latency.
+ * A forecasting baseline (last value, seasonal naive) is a result with family {@code baseline}, no parameters
+ * and no history, so that it sits in the same table as the networks.
+ *
+ * @param stopReason why training ended: "epochs", "early stopping", "time budget" or "diverged"
+ * @param predictions for forecasters, the test-period predictions and truths in original units (else empty)
+ */
+public record RunResult(
+        String recipe,
+        String family,
+        String task,
+        String dataset,
+        long seed,
+        long parameters,
+        int epochs,
+        List<EpochStats> history,
+        Metrics test,
+        double trainSeconds,
+        double trainSamplesPerSecond,
+        double inferenceSamplesPerSecond,
+        double latencyMillisP50,
+        long peakHeapBytes,
+        long peakOffHeapBytes,
+        String stopReason,
+        Path runDir,
+        Forecast predictions) {
+
+    /** Test-period forecasts against the truth, in original units, in time order. */
+    public record Forecast(List<String> dates, double[] truth, double[] predicted) {
+        public static final Forecast NONE = new Forecast(List.of(), new double[0], new double[0]);
+    }
+}
