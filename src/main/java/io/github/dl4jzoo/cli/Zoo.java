@@ -2,6 +2,7 @@ package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.arch.RecipeException;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.DataException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "dl4j-zoo 0.1.0 (DL4J 1.0.0-M2.1)",
         description = "A model zoo for Deeplearning4j: run named recipes, compare and benchmark architectures.",
-        subcommands = {ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, ShowCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Zoo {
     /** Exit code for bad input: a file, a value or a name the user gave. */
     static final int BAD_INPUT = 2;
@@ -62,7 +63,7 @@ public final class Zoo {
     }
 
     private static boolean isUserError(Exception e) {
-        return e instanceof RecipeException || e instanceof UserError;
+        return e instanceof RecipeException || e instanceof DataException || e instanceof UserError;
     }
 
     /** Bad input found by a command itself: printed as one line, exit code 2. */

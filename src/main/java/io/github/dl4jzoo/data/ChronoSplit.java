@@ -12,4 +12,15 @@ public record ChronoSplit(int validationRows, int testRows) {
                     "validationRows, testRows: expected >= 0, got " + validationRows + ", " + testRows);
         }
     }
+
+    /**
+     * The last {@code testRows} rows for test, and the given share of the rows before them (the
+     * latest ones) for validation, as a recipe states it: {@code validation: 0.1, testRows: 24}.
+     */
+    public static ChronoSplit withValidationShare(int rows, double validationShare, int testRows) {
+        if (!(validationShare >= 0 && validationShare < 1)) {
+            throw new IllegalArgumentException("validationShare: expected in [0, 1), got " + validationShare);
+        }
+        return new ChronoSplit((int) Math.round(Math.max(0, rows - testRows) * validationShare), testRows);
+    }
 }

@@ -2,7 +2,7 @@ package io.github.dl4jzoo.data;
 
 /**
  * What {@code zoo data list / fetch / verify} report for one dataset: where it was found (or
- * {@link Where#MISSING}), its size on disk, and whether its checksums were verified.
+ * {@link Where#MISSING}, location "-"), its size as stored, and whether its checksums were verified.
  */
 public record DatasetStatus(
         String id,

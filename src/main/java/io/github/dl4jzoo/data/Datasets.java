@@ -95,7 +95,7 @@ public final class Datasets {
         return status(dataset, locator);
     }
 
-    /** Checks a dataset where it is found, without downloading. */
+    /** Checks a dataset where it is found, without downloading; a missing dataset is an error saying how to provide it. */
     public static DatasetStatus verify(String id, Locator locator) {
         if (id.startsWith(Catalog.IDX_PREFIX)) {
             Path dir = Path.of(id.substring(Catalog.IDX_PREFIX.length()));
@@ -123,7 +123,12 @@ public final class Datasets {
                     Verification.NO_CHECKSUM,
                     "no published checksum");
         }
-        return status(Catalog.require(id), locator.offline());
+        KnownDataset dataset = Catalog.require(id);
+        DatasetStatus status = status(dataset, locator.offline());
+        if (status.where() == Where.MISSING) {
+            throw missing(dataset, locator, "verify never downloads");
+        }
+        return status;
     }
 
     /** Where a dataset's folder was found. */
@@ -211,8 +216,7 @@ public final class Datasets {
             }
         } else {
             if (found.isEmpty()) {
-                return new DatasetStatus(
-                        d.id(), d.description(), Where.MISSING, "missing", 0, Verification.MISSING, "");
+                return new DatasetStatus(d.id(), d.description(), Where.MISSING, "-", 0, Verification.MISSING, "");
             }
             where = found.get().where();
             location = found.get().dir().toString();
@@ -244,7 +248,9 @@ public final class Datasets {
                         + (files.size() == 1 ? " file matches " : " files match ")
                         + (d.files().get(0).check() == Check.MD5_STORED
                                 ? "published MD5 of the .gz"
-                                : "SHA-256 of the decompressed content")
+                                : files.stream().allMatch(DataFile::gzipped)
+                                        ? "SHA-256 of the decompressed content"
+                                        : "SHA-256 of the content")
                 : String.join("; ", notes);
         return new DatasetStatus(d.id(), d.description(), where, location, size, verification, detail);
     }

@@ -151,9 +151,17 @@ class DatasetsTest {
                         + " or run 'zoo data fetch fashion-mnist' when online"
                         + " (train-images-idx3-ubyte.gz: download failed: no URL to download from (offline))",
                 () -> Datasets.images("fashion-mnist", locator));
+        String mnistCache = tmp.resolve("cache/mnist").toString();
+        assertMessage(
+                "mnist: not found in " + tmp.resolve("home/mnist") + ", " + mnistCache
+                        + "; provide it with --data-dir DIR (a folder holding train-images-idx3-ubyte.gz,"
+                        + " train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz),"
+                        + " or copy the files to " + mnistCache + ", or run 'zoo data fetch mnist' when online"
+                        + " (verify never downloads)",
+                () -> Datasets.verify("mnist", locator));
         DatasetStatus mnist = Datasets.list(locator).get(1);
         assertEquals(
-                new DatasetStatus("mnist", mnist.description(), Where.MISSING, "missing", 0, Verification.MISSING, ""),
+                new DatasetStatus("mnist", mnist.description(), Where.MISSING, "-", 0, Verification.MISSING, ""),
                 mnist);
     }
 

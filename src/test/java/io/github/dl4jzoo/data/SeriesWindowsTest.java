@@ -181,6 +181,13 @@ class SeriesWindowsTest {
         }
     }
 
+    @Test
+    void validationShareIsOfTheRowsBeforeTheTestPeriod() {
+        // 741 CO2 months, last 24 for test: 10% of the 717 before them is 71.7 -> 72
+        assertEquals(new ChronoSplit(72, 24), ChronoSplit.withValidationShare(741, 0.1, 24));
+        assertEquals(new ChronoSplit(0, 24), ChronoSplit.withValidationShare(741, 0, 24));
+    }
+
     // bad input: one line naming file, line, column and expectation
 
     @Test
