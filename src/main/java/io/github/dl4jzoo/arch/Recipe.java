@@ -42,6 +42,13 @@ public record Recipe(
         if ((task == Task.FORECASTING) != (data.window() != null)) {
             throw new RecipeException("data.window: required for task forecasting and only there");
         }
+        if (data.window() != null
+                && input.size()
+                        != data.window().steps() * data.window().features().size()) {
+            throw new RecipeException("input: expected "
+                    + data.window().steps() * data.window().features().size()
+                    + " values (data.window.steps x data.window.features), got " + input.size());
+        }
     }
 
     public String family() {
@@ -146,8 +153,10 @@ public record Recipe(
     public record Augment(double shift, double rotateDegrees, boolean flip) {}
 
     /**
-     * Sliding windows over a time series: {@code steps} past values of {@code features} columns predict
-     * {@code target} {@code horizon} steps after the window; the last {@code testRows} rows are the test period.
+     * Sliding windows over a time series ordered by the {@code date} column: {@code steps} past values of the
+     * {@code features} columns predict {@code target} {@code horizon} steps after the window; the last
+     * {@code testRows} rows are the test period.
      */
-    public record Window(int steps, int horizon, int stride, List<String> features, String target, int testRows) {}
+    public record Window(
+            String date, int steps, int horizon, int stride, List<String> features, String target, int testRows) {}
 }

@@ -256,6 +256,7 @@ public final class RecipeReader {
         if (f.has("window")) {
             Fields w = f.object("window");
             window = new Recipe.Window(
+                    w.text("date"),
                     w.integer("steps", 1, 1 << 20),
                     w.integer("horizon", 1, 1 << 20),
                     w.integer("stride", 1, 1 << 20),

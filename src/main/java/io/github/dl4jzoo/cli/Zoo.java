@@ -3,6 +3,7 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.RecipeException;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.data.DataException;
+import io.github.dl4jzoo.train.TrainException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "dl4j-zoo 0.1.0 (DL4J 1.0.0-M2.1)",
         description = "A model zoo for Deeplearning4j: run named recipes, compare and benchmark architectures.",
-        subcommands = {ListCommand.class, ShowCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ListCommand.class,
+            ShowCommand.class,
+            TrainCommand.class,
+            CompareCommand.class,
+            DataCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Zoo {
     /** Exit code for bad input: a file, a value or a name the user gave. */
     static final int BAD_INPUT = 2;
@@ -63,7 +71,10 @@ public final class Zoo {
     }
 
     private static boolean isUserError(Exception e) {
-        return e instanceof RecipeException || e instanceof DataException || e instanceof UserError;
+        return e instanceof RecipeException
+                || e instanceof DataException
+                || e instanceof TrainException
+                || e instanceof UserError;
     }
 
     /** Bad input found by a command itself: printed as one line, exit code 2. */

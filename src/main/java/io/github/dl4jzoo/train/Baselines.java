@@ -1,0 +1,65 @@
+package io.github.dl4jzoo.train;
+
+import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.TimeSeries;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The forecasts a network must beat, on the same test period: the last value known when the forecast is made,
+ * and the value one season earlier (seasonal naive, Hyndman and Athanasopoulos, "Forecasting: Principles and
+ * Practice", 5.2). Neither has parameters or training.
+ */
+public final class Baselines {
+    /** Monthly data repeats every 12 steps. */
+    public static final int MONTHS_PER_YEAR = 12;
+
+    public static final String FAMILY = "baseline";
+
+    private Baselines() {}
+
+    public static List<RunResult> forecasts(Recipe recipe, TrainData data, int period) {
+        TimeSeries series =
+                data.series().orElseThrow(() -> new IllegalArgumentException(recipe.name() + " is not a forecaster"));
+        Map<String, Integer> row = new HashMap<>();
+        for (int i = 0; i < series.rows(); i++) {
+            row.put(series.dates().get(i), i);
+        }
+        int horizon = recipe.data().window().horizon();
+        int seasons = (horizon + period - 1) / period; // whole seasons back, so the value is already known
+        List<String> dates = data.testDates();
+        double[] truth = new double[dates.size()], last = new double[dates.size()], seasonal = new double[dates.size()];
+        for (int i = 0; i < dates.size(); i++) {
+            int l = row.get(dates.get(i));
+            truth[i] = series.target()[l];
+            last[i] = series.target()[l - horizon];
+            seasonal[i] = series.target()[l - seasons * period];
+        }
+        return List.of(
+                result("naive-last-value", recipe, data, truth, last),
+                result("seasonal-naive-" + period, recipe, data, truth, seasonal));
+    }
+
+    private static RunResult result(String name, Recipe recipe, TrainData data, double[] truth, double[] predicted) {
+        return new RunResult(
+                name,
+                FAMILY,
+                recipe.task().id(),
+                data.dataset(),
+                0,
+                0,
+                0,
+                List.of(),
+                Evaluation.regression(truth, predicted),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "no training",
+                null,
+                new RunResult.Forecast(data.testDates(), truth, predicted));
+    }
+}

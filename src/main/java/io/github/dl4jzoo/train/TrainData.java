@@ -1,0 +1,150 @@
+package io.github.dl4jzoo.train;
+
+import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Augmentation;
+import io.github.dl4jzoo.data.ChronoSplit;
+import io.github.dl4jzoo.data.Datasets;
+import io.github.dl4jzoo.data.EpochIterator;
+import io.github.dl4jzoo.data.ImageData;
+import io.github.dl4jzoo.data.ImagePipeline;
+import io.github.dl4jzoo.data.Layout;
+import io.github.dl4jzoo.data.Locator;
+import io.github.dl4jzoo.data.Scaling;
+import io.github.dl4jzoo.data.SeriesSpec;
+import io.github.dl4jzoo.data.SeriesWindows;
+import io.github.dl4jzoo.data.TimeSeries;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+
+/**
+ * A recipe's data, ready to iterate: the training split (reshuffled per epoch from the recipe's seed), the
+ * validation split if the recipe holds one out, and the test split in file or time order.
+ *
+ * @param normaliser for forecasters, the scaler fitted on the training windows (saved with the model)
+ * @param testDates for forecasters, the date of each test label, in order
+ * @param series for forecasters, the whole series in original units (for the naive baselines)
+ */
+public record TrainData(
+        String dataset,
+        DataSetIterator train,
+        Optional<DataSetIterator> validation,
+        DataSetIterator test,
+        List<String> classNames,
+        Optional<DataNormalization> normaliser,
+        List<String> testDates,
+        Optional<TimeSeries> series) {
+
+    /** Loads the recipe's dataset; {@code dataDir} (the --data flag) names its folder or file when given. */
+    public static TrainData load(Recipe recipe, Optional<Path> dataDir) {
+        String id = recipe.dataset();
+        if (id.equals("xor") || id.equals("xor-bias")) {
+            return teaching(recipe, Datasets.builtIn(id));
+        }
+        if (recipe.data().window() != null) {
+            return series(recipe, dataDir);
+        }
+        ImageData images = Datasets.images(id, Locator.defaults(dataDir));
+        return images(recipe, images);
+    }
+
+    /** The layout a family reads: vectors flat, images NCHW, sequences [batch, features, steps]. */
+    public static Layout layout(Recipe.Input input) {
+        if (input instanceof Recipe.Input.Image) {
+            return Layout.IMAGE;
+        }
+        return input instanceof Recipe.Input.Sequence ? Layout.SEQUENCE : Layout.FLAT;
+    }
+
+    static TrainData images(Recipe recipe, ImageData images) {
+        Recipe.Input in = recipe.input();
+        int side = (int) Math.round(Math.sqrt(in.size()));
+        if (in instanceof Recipe.Input.Image i) {
+            images.requireSize(i.height(), i.width());
+        } else if (in instanceof Recipe.Input.Sequence s) {
+            images.requireSize(s.steps(), s.features());
+        } else {
+            images.requireSize(side, in.size() / side);
+        }
+        Recipe.Augment a = recipe.data().augment();
+        Augmentation augmentation =
+                a == null ? Augmentation.NONE : new Augmentation(a.shift(), a.rotateDegrees(), a.flip());
+        ImagePipeline.Iterators it = new ImagePipeline(
+                        recipe.batchSize(),
+                        layout(in),
+                        recipe.data().validation(),
+                        recipe.data().standardize(),
+                        augmentation,
+                        recipe.seed())
+                .build(images);
+        return new TrainData(
+                images.id(),
+                it.train(),
+                it.validation().map(v -> (DataSetIterator) v),
+                it.test(),
+                images.classNames(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty());
+    }
+
+    static TrainData series(Recipe recipe, Optional<Path> dataDir) {
+        Recipe.Window w = recipe.data().window();
+        SeriesSpec spec = new SeriesSpec(w.date(), w.features(), w.target(), w.steps(), w.horizon(), w.stride());
+        String id = dataDir.map(p -> "csv:" + p).orElse(recipe.dataset());
+        TimeSeries series = TimeSeries.readCsv(Datasets.csv(id), spec);
+        ChronoSplit split =
+                ChronoSplit.withValidationShare(series.rows(), recipe.data().validation(), w.testRows());
+        SeriesWindows windows = SeriesWindows.build(
+                series, spec, split, recipe.data().standardize() ? Scaling.STANDARDIZE : Scaling.NONE);
+        Layout layout = layout(recipe.input());
+        int batch = recipe.batchSize();
+        Optional<DataSetIterator> validation = windows.validation().size() == 0
+                ? Optional.empty()
+                : Optional.of(windows.iterator(windows.validation(), layout, batch));
+        return new TrainData(
+                recipe.dataset(),
+                windows.trainIterator(layout, batch, recipe.seed()),
+                validation,
+                windows.iterator(windows.test(), layout, batch),
+                List.of(),
+                windows.normaliser(),
+                windows.test().labelDates(),
+                Optional.of(series));
+    }
+
+    /** The four rows, full batch; the test set is the training set (the notes' question is "did it learn?"). */
+    static TrainData teaching(Recipe recipe, DataSet rows) {
+        return new TrainData(
+                recipe.dataset(),
+                new ListDataSetIterator<>(rows.asList(), recipe.batchSize()),
+                Optional.empty(),
+                new ListDataSetIterator<>(rows.asList(), recipe.batchSize()),
+                List.of("0", "1"),
+                Optional.empty(),
+                List.of(),
+                Optional.empty());
+    }
+
+    /**
+     * Rewinds the training split to the start of epoch {@code e} (0-based). The zoo's iterators derive each
+     * epoch's order from the seed and the epoch alone, so a resumed run sees the batches it would have seen.
+     */
+    public void startEpoch(int e) {
+        if (train instanceof EpochIterator epochs) {
+            epochs.setEpoch(e);
+        } else {
+            train.reset();
+        }
+    }
+
+    /** Predictions (or labels) back in the target's original units; unchanged when nothing was scaled. */
+    public INDArray originalUnits(INDArray scaled) {
+        return SeriesWindows.denormalise(normaliser, scaled);
+    }
+}
