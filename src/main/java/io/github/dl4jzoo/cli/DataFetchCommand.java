@@ -29,7 +29,7 @@ final class DataFetchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A dataset id (see zoo data list).")
     String name;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "A folder holding the dataset's files.")
+    @Option(names = "--data", paramLabel = "DIR", description = "A folder holding the dataset's files.")
     Path dataDir;
 
     @Option(

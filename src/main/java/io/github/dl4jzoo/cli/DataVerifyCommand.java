@@ -28,7 +28,7 @@ final class DataVerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "A dataset id, idx:DIR or csv:FILE.")
     String name;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "A folder holding the dataset's files.")
+    @Option(names = "--data", paramLabel = "DIR", description = "A folder holding the dataset's files.")
     Path dataDir;
 
     @Override

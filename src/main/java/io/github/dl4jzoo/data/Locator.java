@@ -21,7 +21,7 @@ public record Locator(
         Downloader downloader) {
     public static final String DATA_HOME_ENV = "DL4JZOO_DATA";
     /** The command-line flag that sets {@link #dirFlag}, as messages name it. */
-    public static final String DIR_FLAG = "--data-dir";
+    public static final String DIR_FLAG = "--data";
 
     /** The real machine's places: environment, home folder, system folders, canonical hosts. */
     public static Locator defaults(Optional<Path> dirFlag) {

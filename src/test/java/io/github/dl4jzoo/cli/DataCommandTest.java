@@ -69,7 +69,7 @@ class DataCommandTest {
         Idx.writeLabels(dir.resolve("train-labels-idx1-ubyte.gz"), new byte[] {0});
         Idx.writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"), 1, 1, new byte[] {7});
         Idx.writeLabels(dir.resolve("t10k-labels-idx1-ubyte.gz"), new byte[] {0});
-        CliRun r = CliRun.of("data", "verify", "fashion-mnist", "--data-dir", dir.toString());
+        CliRun r = CliRun.of("data", "verify", "fashion-mnist", "--data", dir.toString());
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertEquals(
@@ -88,7 +88,7 @@ class DataCommandTest {
         assertEquals(2, r.code());
         Path cache = tmp.resolve("mnist");
         assertEquals(
-                "zoo: mnist: not found in " + cache + "; provide it with --data-dir DIR (a folder holding " + FILES
+                "zoo: mnist: not found in " + cache + "; provide it with --data DIR (a folder holding " + FILES
                         + "), or copy the files to " + cache + ", or run 'zoo data fetch mnist' when online"
                         + " (verify never downloads)\n",
                 r.err());
@@ -112,7 +112,7 @@ class DataCommandTest {
             assertEquals(2, r.code());
             Path cache = tmp.resolve("mnist");
             assertEquals(
-                    "zoo: mnist: not found in " + cache + "; provide it with --data-dir DIR (a folder holding " + FILES
+                    "zoo: mnist: not found in " + cache + "; provide it with --data DIR (a folder holding " + FILES
                             + "), or copy the files to " + cache + ", or run 'zoo data fetch mnist' when online"
                             + " (train-images-idx3-ubyte.gz: download failed: " + url + "train-images-idx3-ubyte.gz:"
                             + " train-images-idx3-ubyte.gz: MD5 is " + hex("MD5", junk)

@@ -145,7 +145,7 @@ class DatasetsTest {
         String cache = tmp.resolve("cache/fashion-mnist").toString();
         assertMessage(
                 "fashion-mnist: not found in " + tmp.resolve("home/fashion-mnist") + ", " + cache
-                        + "; provide it with --data-dir DIR (a folder holding train-images-idx3-ubyte.gz,"
+                        + "; provide it with --data DIR (a folder holding train-images-idx3-ubyte.gz,"
                         + " train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz),"
                         + " or apt-get install dataset-fashion-mnist (or copy the files to " + cache + "),"
                         + " or run 'zoo data fetch fashion-mnist' when online"
@@ -154,7 +154,7 @@ class DatasetsTest {
         String mnistCache = tmp.resolve("cache/mnist").toString();
         assertMessage(
                 "mnist: not found in " + tmp.resolve("home/mnist") + ", " + mnistCache
-                        + "; provide it with --data-dir DIR (a folder holding train-images-idx3-ubyte.gz,"
+                        + "; provide it with --data DIR (a folder holding train-images-idx3-ubyte.gz,"
                         + " train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz),"
                         + " or copy the files to " + mnistCache + ", or run 'zoo data fetch mnist' when online"
                         + " (verify never downloads)",
