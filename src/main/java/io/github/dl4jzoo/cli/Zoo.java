@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             ShowCommand.class,
             TrainCommand.class,
             CompareCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
             DataCommand.class,
             CommandLine.HelpCommand.class
         })

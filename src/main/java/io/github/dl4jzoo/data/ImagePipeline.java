@@ -109,15 +109,6 @@ public record ImagePipeline(
         for (int i = 0; i < n; i++) {
             labels.putScalar(i, set.labels()[indices[i]], 1f);
         }
-        return new DataSet(shape(features, layout, n, set.rows(), set.cols()), labels);
-    }
-
-    private static INDArray shape(INDArray flat, Layout layout, int n, int rows, int cols) {
-        return switch (layout) {
-            case FLAT -> flat;
-            case IMAGE -> flat.reshape('c', n, 1, rows, cols);
-                // [n, rows, cols] -> [n, cols, rows]: features are a row's pixels, steps are the rows
-            case SEQUENCE -> flat.reshape('c', n, rows, cols).permute(0, 2, 1).dup('c');
-        };
+        return new DataSet(layout.arrange(features, set.rows(), set.cols()), labels);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.dl4jzoo.data;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * How a batch of examples is shaped for a network family. Images: {@code FLAT [n, rows*cols]} for
  * MLPs, {@code IMAGE [n, 1, rows, cols]} (NCHW) for CNNs, {@code SEQUENCE [n, cols, rows]} for RNNs
@@ -9,5 +11,16 @@ package io.github.dl4jzoo.data;
 public enum Layout {
     FLAT,
     IMAGE,
-    SEQUENCE
+    SEQUENCE;
+
+    /** Images given flat, {@code [n, rows*cols]} row by row, arranged for this layout. */
+    public INDArray arrange(INDArray flat, int rows, int cols) {
+        long n = flat.size(0);
+        return switch (this) {
+            case FLAT -> flat;
+            case IMAGE -> flat.reshape('c', n, 1, rows, cols);
+                // [n, rows, cols] -> [n, cols, rows]: features are a row's pixels, steps are the rows
+            case SEQUENCE -> flat.reshape('c', n, rows, cols).permute(0, 2, 1).dup('c');
+        };
+    }
 }

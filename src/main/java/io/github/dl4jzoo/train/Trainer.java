@@ -104,6 +104,9 @@ public final class Trainer {
                     + " holds out no validation data; set data.validation, e.g. --set data.validation=0.1");
         }
         boolean higherIsBetter = recipe.task() == Recipe.Task.CLASSIFICATION;
+        if (!data.classNames().isEmpty()) {
+            folder.writeText(SavedRun.CLASSES, String.join("\n", data.classNames()) + "\n");
+        }
         MultiLayerNetwork net;
         if (s.checkpoint() == null) {
             net = Networks.build(recipe);

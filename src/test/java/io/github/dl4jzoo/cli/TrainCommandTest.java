@@ -1,0 +1,222 @@
+package io.github.dl4jzoo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dl4jzoo.data.Subset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code zoo train}, {@code evaluate} and {@code predict} on a small real sample: 600 training and 200 test
+ * images of Fashion-MNIST taken from the embedded sample, and a small MLP, so each run takes seconds.
+ */
+class TrainCommandTest {
+    static final Path SAMPLE = Path.of("src/main/resources/io/github/dl4jzoo/data/fashion-mnist-sample");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static Path tiny;
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void tinySample() {
+        tiny = shared.resolve("tiny");
+        Subset.write(SAMPLE, 600, 200, 7, tiny);
+    }
+
+    /** A small, quick MLP on the tiny sample. */
+    static List<String> small(String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "mlp", "--data", tiny.toString(), "--set", "arch.hidden=[32]", "--batch", "50", "--verbose", "0"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    static CliRun train(List<String> args) {
+        List<String> all = new ArrayList<>(List.of("train"));
+        all.addAll(args);
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    static JsonNode state(Path run) throws IOException {
+        return JSON.readTree(run.resolve("state.json").toFile());
+    }
+
+    @Test
+    void trainingLowersTheLossAndBeatsChance() throws IOException {
+        Path run = tmp.resolve("run");
+        CliRun r = train(small("--epochs", "2", "--out", run.toString()));
+        assertEquals(0, r.code(), r.err());
+        Matcher m = Pattern.compile(
+                        "mlp: test accuracy (0\\.\\d{4}) after 2 epochs \\(epochs\\), \\d+\\.\\d s training; run folder "
+                                + Pattern.quote(run.toString()) + "\n")
+                .matcher(r.out());
+        assertTrue(m.matches(), r.out());
+        assertTrue(Double.parseDouble(m.group(1)) > 0.6, "10 classes: chance is 0.1, got " + m.group(1));
+        JsonNode history = state(run).get("history");
+        assertTrue(
+                history.get(1).get("trainLoss").asDouble()
+                        < history.get(0).get("trainLoss").asDouble(),
+                history.toString());
+        for (String f : List.of("recipe.yaml", "model.zip", "env.json", "classes.txt")) {
+            assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        }
+        assertTrue(Files.readString(run.resolve("recipe.yaml")).contains("epochs: 2\n"));
+
+        CliRun eval = CliRun.of("evaluate", run.toString(), "--data", tiny.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("accuracy " + m.group(1) + "  macro precision"), eval.out());
+        assertTrue(eval.out().contains("\nCLASS        PRECISION  RECALL      F1  SUPPORT\nT-shirt/top"), eval.out());
+
+        CliRun predict = CliRun.of(
+                "predict",
+                run.toString(),
+                "--input",
+                tiny.resolve("t10k-images-idx3-ubyte.gz").toString(),
+                "--limit",
+                "2",
+                "--top",
+                "2");
+        assertEquals(0, predict.code(), predict.err());
+        assertTrue(
+                predict.out()
+                        .matches(
+                                "image 0: [^,]+ 0\\.\\d{4}, [^,]+ 0\\.\\d{4}\nimage 1: [^,]+ 0\\.\\d{4}, [^,]+ 0\\.\\d{4}\n"),
+                predict.out());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameModel() throws IOException {
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        assertEquals(0, train(small("--epochs", "1", "--out", a.toString())).code());
+        assertEquals(0, train(small("--epochs", "1", "--out", b.toString())).code());
+        assertArrayEquals(params(a), params(b));
+        assertEquals(
+                state(a).get("history").get(0).get("trainLoss"),
+                state(b).get("history").get(0).get("trainLoss"));
+    }
+
+    /** Killed with SIGKILL after its first checkpoint, resumed, the run ends exactly where an uninterrupted one does. */
+    @Test
+    void aKilledRunResumesToTheSameModel() throws Exception {
+        Path whole = tmp.resolve("whole"), killed = tmp.resolve("killed");
+        List<String> args = small("--epochs", "3", "--checkpoint-every", "0.3s");
+        List<String> w = new ArrayList<>(args);
+        w.addAll(List.of("--out", whole.toString()));
+        assertEquals(0, train(w).code());
+
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                Zoo.class.getName(),
+                "train"));
+        cmd.addAll(args);
+        cmd.addAll(List.of("--out", killed.toString()));
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!hasTrainedCheckpoint(killed) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(tmp.resolve("log")));
+        p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no chance to tidy up
+        assertTrue(state(killed).path("stopReason").isNull(), "killed mid-run");
+
+        CliRun resumed = CliRun.of("train", "--resume", killed.toString(), "--data", tiny.toString(), "--verbose", "0");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertArrayEquals(params(whole), params(killed));
+        assertEquals(
+                state(whole).get("history").toString().replaceAll("\"(samplesPerSecond|seconds)\":[^,}]+", ""),
+                state(killed).get("history").toString().replaceAll("\"(samplesPerSecond|seconds)\":[^,}]+", ""));
+
+        CliRun again = CliRun.of("train", "--resume", killed.toString(), "--data", tiny.toString());
+        assertEquals(2, again.code());
+        assertEquals(
+                "zoo: " + killed + ": the run is finished (epochs after 3 epochs); evaluate it with zoo evaluate,"
+                        + " or train a new one\n",
+                again.err());
+    }
+
+    private static boolean hasTrainedCheckpoint(Path run) {
+        try {
+            return Files.exists(run.resolve("state.json"))
+                    && !state(run).path("checkpoint").asText().equals("checkpoint-0-0.zip");
+        } catch (IOException e) {
+            return false; // being replaced right now
+        }
+    }
+
+    static float[] params(Path run) throws IOException {
+        return ModelSerializer.restoreMultiLayerNetwork(run.resolve("model.zip").toFile(), false)
+                .params()
+                .toFloatVector();
+    }
+
+    @Test
+    void anExistingOutputFolderIsRefusedAndKept() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        CliRun r = train(small("--out", out.toString()));
+        assertEquals(2, r.code());
+        assertEquals("zoo: " + out + ": the output folder exists; choose another --out or add --overwrite\n", r.err());
+        assertEquals(List.of(out.resolve("notes.txt")), Files.list(out).toList());
+    }
+
+    @Test
+    void badRunFoldersAndModelsAreNamed() throws IOException {
+        CliRun r = CliRun.of("evaluate", tmp.toString());
+        assertEquals(2, r.code());
+        assertEquals("zoo: " + tmp + ": not a run folder (expected recipe.yaml in it, as zoo train writes)\n", r.err());
+
+        Path run = tmp.resolve("run");
+        Files.createDirectories(run);
+        Files.copy(Path.of("models/mlp.yaml"), run.resolve("recipe.yaml"));
+        Files.writeString(run.resolve("model.zip"), "not a zip");
+        r = CliRun.of("evaluate", run.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("zoo: " + run.resolve("model.zip") + ": not a DL4J model zip ("), r.err());
+
+        CliRun small =
+                train(small("--epochs", "1", "--out", tmp.resolve("small").toString()));
+        assertEquals(0, small.code(), small.err());
+        Files.copy(
+                tmp.resolve("small/model.zip"),
+                run.resolve("model.zip"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        r = CliRun.of("evaluate", run.toString());
+        assertEquals(2, r.code());
+        assertEquals(
+                "zoo: " + run.resolve("model.zip")
+                        + ": expected the network of recipe mlp (3 layers, 235146 parameters),"
+                        + " got 2 layers, 25450 parameters\n",
+                r.err());
+
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        Path png = tmp.resolve("big.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        r = CliRun.of("predict", tmp.resolve("small").toString(), "--input", png.toString());
+        assertEquals(2, r.code());
+        assertEquals("zoo: " + png + ": expected a 28x28 picture (width x height), got 32x32\n", r.err());
+    }
+}
