@@ -172,6 +172,37 @@ class TrainCommandTest {
                 .toFloatVector();
     }
 
+    /** The model zip is plain DL4J: a program with DL4J on its class path and none of ours loads and runs it. */
+    @Test
+    void aPlainDl4jProgramLoadsTheModel() throws Exception {
+        Path run = tmp.resolve("run");
+        assertEquals(0, train(small("--epochs", "1", "--out", run.toString())).code());
+        String dl4jOnly = java.util.Arrays.stream(
+                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                                .split(java.io.File.pathSeparator))
+                .filter(e -> !e.contains("target" + java.io.File.separator))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        Process p = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        dl4jOnly,
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "src/test/resources/plain/PlainLoad.java",
+                        run.resolve("model.zip").toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), out);
+        var net = ModelSerializer.restoreMultiLayerNetwork(
+                run.resolve("model.zip").toFile(), false);
+        float[] expected = net.output(
+                        org.nd4j.linalg.factory.Nd4j.linspace(0, 1, 784).reshape(1, 784))
+                .toFloatVector();
+        assertEquals(
+                net.numParams() + " " + java.util.Arrays.toString(expected),
+                out.lines().reduce((a, b) -> b).orElse(""));
+    }
+
     @Test
     void anExistingOutputFolderIsRefusedAndKept() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("taken"));
