@@ -96,6 +96,7 @@ final class Charts {
         chart.getStyler().setMarkerSize(11);
         // A tick-label function would make XChart label the axis as if it were linear; a pattern keeps the log ticks.
         chart.getStyler().setXAxisDecimalPattern("#,##0");
+        double minX = Double.MAX_VALUE, maxX = 0, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (RecipeSummary r : s.ranked()) {
             Stat accuracy = r.stat(Measure.ACCURACY);
             if (r.parameters() <= 0 || !Double.isFinite(accuracy.mean())) {
@@ -103,12 +104,23 @@ final class Charts {
             }
             double[] x = {r.parameters()};
             double[] y = {accuracy.mean()};
-            XYSeries point = Double.isFinite(accuracy.std())
-                    ? chart.addSeries(r.recipe(), x, y, new double[] {accuracy.std()})
-                    : chart.addSeries(r.recipe(), x, y);
+            double bar = Double.isFinite(accuracy.std()) ? accuracy.std() : 0;
+            XYSeries point =
+                    bar > 0 ? chart.addSeries(r.recipe(), x, y, new double[] {bar}) : chart.addSeries(r.recipe(), x, y);
             point.setMarker(SeriesMarkers.CIRCLE);
+            minX = Math.min(minX, x[0]);
+            maxX = Math.max(maxX, x[0]);
+            minY = Math.min(minY, y[0] - bar);
+            maxY = Math.max(maxY, y[0] + bar);
         }
-        return chart.getSeriesMap().isEmpty() ? Optional.empty() : Optional.of(chart);
+        if (chart.getSeriesMap().isEmpty()) {
+            return Optional.empty();
+        }
+        // Room around the outermost points, which XChart would otherwise draw on the plot's edge.
+        double padY = Math.max((maxY - minY) * 0.08, 0.005);
+        chart.getStyler().setXAxisMin(minX / 2).setXAxisMax(maxX * 2);
+        chart.getStyler().setYAxisMin(minY - padY).setYAxisMax(maxY + padY);
+        return Optional.of(chart);
     }
 
     /** Counts with the true class down the side (first class at the top) and the predicted class along the top. */
