@@ -7,7 +7,7 @@ final class Pages {
     /** The environment entry holding the command that produced the comparison. */
     static final String COMMAND_KEY = "command";
 
-    static final String REPRODUCE = "Run from the repository's root, at the commit above:";
+    static final String REPRODUCE = "From the repository's root, at the same git commit:";
 
     private Pages() {}
 

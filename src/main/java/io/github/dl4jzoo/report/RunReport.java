@@ -3,6 +3,7 @@ package io.github.dl4jzoo.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dl4jzoo.train.EpochStats;
 import io.github.dl4jzoo.train.RunResult;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class RunReport {
 
     /**
      * Writes {@code metrics.json} and {@code timing.json}; {@code history.csv} and {@code learning-curves.png}
-     * too when the run has a history (a baseline has none). Creates {@code runDir} if needed.
+     * too when the run has a history to show (a baseline has none). Creates {@code runDir} if needed.
      */
     public static void write(Path runDir, RunResult r) throws IOException {
         Files.createDirectories(runDir);
@@ -33,9 +34,12 @@ public final class RunReport {
         Json.write(runDir.resolve(TIMING_JSON), timing(r));
         if (!r.history().isEmpty()) {
             Files.writeString(runDir.resolve(HISTORY_CSV), history(r), StandardCharsets.UTF_8);
-            Files.write(
-                    runDir.resolve(CURVES_PNG),
-                    Charts.png(Charts.runCurves(r).stream().map(Charts::image).toList()));
+        }
+        // A run that diverged at once has a history but nothing finite to draw.
+        List<BufferedImage> panels =
+                Charts.runCurves(r).stream().map(Charts::image).toList();
+        if (!panels.isEmpty()) {
+            Files.write(runDir.resolve(CURVES_PNG), Charts.png(panels));
         }
     }
 

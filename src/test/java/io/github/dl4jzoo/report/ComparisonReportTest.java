@@ -150,7 +150,7 @@ class ComparisonReportTest {
 
                 ## Reproduce
 
-                Run from the repository's root, at the commit above:
+                From the repository's root, at the same git commit:
 
                 ```bash
                 ./zoo compare --seeds 3

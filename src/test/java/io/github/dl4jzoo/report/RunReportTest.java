@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dl4jzoo.train.EpochStats;
 import io.github.dl4jzoo.train.RunResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -120,6 +121,19 @@ class RunReportTest {
                 .get("test");
         assertEquals(1.0, test.get("rmse").asDouble());
         assertEquals(6, test.get("count").asLong());
+    }
+
+    @Test
+    void aRunThatDivergedAtOnceHasAHistoryButNothingToDraw() throws IOException {
+        List<EpochStats> nan = List.of(new EpochStats(1, Double.NaN, Double.NaN, Double.NaN, 900, 0.5));
+        RunReport.write(dir, HandMade.classifier("mlp", "mlp", 1, 1000, 0.1, nan));
+        assertEquals(
+                """
+                epoch,train_loss,validation_loss,validation_accuracy,samples_per_second,seconds
+                1,,,,900,0.5
+                """,
+                Files.readString(dir.resolve("history.csv")));
+        assertFalse(Files.exists(dir.resolve("learning-curves.png")));
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
