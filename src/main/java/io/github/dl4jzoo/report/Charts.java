@@ -33,6 +33,12 @@ final class Charts {
     static final int WIDTH_PX = 1000;
     static final int HEIGHT_PX = 440;
     private static final int CONFUSION_SIDE_PX = 760;
+    private static final int LINE_MARKER_PX = 6;
+    private static final int SCATTER_MARKER_PX = 11;
+    // Room around the outermost points of a scatter: a share of the span, at least an absolute amount.
+    private static final double MARGIN_SHARE = 0.08;
+    private static final double MIN_ACCURACY_MARGIN = 0.005;
+    private static final double LOG_AXIS_MARGIN_FACTOR = 2;
     private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     private static final Font TEXT_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Color GRID = new Color(0xE6E9EC);
@@ -93,7 +99,7 @@ final class Charts {
                 xyChart(s.dataset() + ": test accuracy against parameters", "parameters (log scale)", "accuracy");
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setMarkerSize(11);
+        chart.getStyler().setMarkerSize(SCATTER_MARKER_PX);
         // A tick-label function would make XChart label the axis as if it were linear; a pattern keeps the log ticks.
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         double minX = Double.MAX_VALUE, maxX = 0, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
@@ -116,14 +122,14 @@ final class Charts {
         if (chart.getSeriesMap().isEmpty()) {
             return Optional.empty();
         }
-        // Room around the outermost points, which XChart would otherwise draw on the plot's edge.
-        double padY = Math.max((maxY - minY) * 0.08, 0.005);
-        chart.getStyler().setXAxisMin(minX / 2).setXAxisMax(maxX * 2);
+        // XChart would otherwise draw the outermost points on the plot's edge.
+        double padY = Math.max((maxY - minY) * MARGIN_SHARE, MIN_ACCURACY_MARGIN);
+        chart.getStyler().setXAxisMin(minX / LOG_AXIS_MARGIN_FACTOR).setXAxisMax(maxX * LOG_AXIS_MARGIN_FACTOR);
         chart.getStyler().setYAxisMin(minY - padY).setYAxisMax(maxY + padY);
         return Optional.of(chart);
     }
 
-    /** Counts with the true class down the side (first class at the top) and the predicted class along the top. */
+    /** Counts with the true class down the side (first class at the top), the predicted class along the bottom. */
     static HeatMapChart confusion(String title, List<String> classNames, long[][] counts) {
         int k = counts.length;
         List<String> predicted = new ArrayList<>(classNames);
@@ -191,13 +197,23 @@ final class Charts {
             if (f == null || f.predicted().length == 0) {
                 continue;
             }
-            // Place each model's predictions at its own dates: a baseline may cover a different stretch.
-            double[] x = new double[f.predicted().length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = i < f.dates().size() ? position.getOrDefault(f.dates().get(i), i) : i;
+            // Place each model's predictions at its own dates (a baseline may cover a different stretch); a
+            // diverged model's NaN predictions are left out rather than breaking the axis.
+            List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+            for (int i = 0; i < f.predicted().length; i++) {
+                if (Double.isFinite(f.predicted()[i])) {
+                    x.add((double)
+                            (i < f.dates().size()
+                                    ? position.getOrDefault(f.dates().get(i), i)
+                                    : i));
+                    y.add(f.predicted()[i]);
+                }
+            }
+            if (x.isEmpty()) {
+                continue;
             }
             String name = r.runs().size() > 1 ? r.recipe() + " (seed " + first.seed() + ")" : r.recipe();
-            XYSeries series = chart.addSeries(name, x, f.predicted());
+            XYSeries series = chart.addSeries(name, x, y);
             series.setMarker(SeriesMarkers.NONE);
             if (r.isBaseline()) {
                 series.setLineStyle(SeriesLines.DASH_DASH);
@@ -256,7 +272,7 @@ final class Charts {
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setLegendBorderColor(Color.WHITE);
         styler.setSeriesColors(SERIES_COLORS);
-        styler.setMarkerSize(6);
+        styler.setMarkerSize(LINE_MARKER_PX);
         return chart;
     }
 

@@ -29,7 +29,7 @@ record Column(String header, boolean numeric, Function<RecipeSummary, String> ce
         }
         columns.add(new Column("epochs", true, r -> r.trained() ? r.epochsRange() : Formats.NONE));
         columns.add(new Column("stopped by", false, r -> r.trained() ? r.stopReasons() : Formats.NONE));
-        columns.add(new Column("train s", true, r -> trained(r, Measure.TRAIN_SECONDS)));
+        columns.add(new Column("train time s", true, r -> trained(r, Measure.TRAIN_SECONDS)));
         columns.add(new Column("train samples/s", true, r -> trained(r, Measure.TRAIN_SAMPLES_PER_SECOND)));
         columns.add(new Column("infer samples/s", true, r -> mean(r, Measure.INFERENCE_SAMPLES_PER_SECOND)));
         columns.add(new Column("p50 latency ms", true, r -> mean(r, Measure.LATENCY_MS_P50)));

@@ -109,7 +109,7 @@ class ComparisonReportTest {
 
                 - Best: cnn, accuracy 0.9000.
 
-                | # | recipe | family | seeds | params | accuracy | macro F1 | epochs | stopped by | train s \
+                | # | recipe | family | seeds | params | accuracy | macro F1 | epochs | stopped by | train time s \
                 | train samples/s | infer samples/s | p50 latency ms | heap MB | off-heap MB |
                 |--:|---|---|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|
                 | 1 | cnn | cnn | 1 | 5,000 | 0.9000 | 0.8800 | 3 | epochs | 12.5 | 2,000 | 50,000 | 0.250 | 256 | 64 |
@@ -126,7 +126,7 @@ class ComparisonReportTest {
                 - Best: lstm-forecast, RMSE 0.5000.
                 - Baseline to beat: last-value, RMSE 0.7500; beaten by lstm-forecast.
 
-                | # | recipe | family | seeds | params | RMSE | MAE | R² | epochs | stopped by | train s \
+                | # | recipe | family | seeds | params | RMSE | MAE | R² | epochs | stopped by | train time s \
                 | train samples/s | infer samples/s | p50 latency ms | heap MB | off-heap MB |
                 |--:|---|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|
                 | 1 | lstm-forecast | lstm | 7 | 800 | 0.5000 | 0.5000 | 0.8750 | 3 | epochs | 3.00 | 400 | 20,000 \
