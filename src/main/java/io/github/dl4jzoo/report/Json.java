@@ -1,0 +1,79 @@
+package io.github.dl4jzoo.report;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dl4jzoo.train.Metrics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * JSON files built as trees, so that keys come out in the order they are put (files that compare byte for byte)
+ * and NaN is written as null (JSON has no NaN).
+ */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    // "\n" rather than the platform's line separator: the same result gives the same bytes everywhere.
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private Json() {}
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static void put(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    static void write(Path file, JsonNode tree) throws IOException {
+        String text = MAPPER.writer(PRETTY).writeValueAsString(tree) + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** Test metrics in snake_case, the names of {@code results.csv}'s columns. */
+    static ObjectNode metrics(Metrics metrics) {
+        ObjectNode node = object();
+        if (metrics instanceof Metrics.Classification c) {
+            put(node, "accuracy", c.accuracy());
+            put(node, "macro_precision", c.macroPrecision());
+            put(node, "macro_recall", c.macroRecall());
+            put(node, "macro_f1", c.macroF1());
+            ArrayNode classes = node.putArray("classes");
+            for (int i = 0; i < c.precision().length; i++) {
+                ObjectNode cls = classes.addObject();
+                cls.put("name", i < c.classNames().size() ? c.classNames().get(i) : Integer.toString(i));
+                put(cls, "precision", c.precision()[i]);
+                put(cls, "recall", c.recall()[i]);
+                put(cls, "f1", c.f1()[i]);
+            }
+            // Rows are the true class, columns the predicted one (as scikit-learn).
+            ArrayNode confusion = node.putArray("confusion");
+            for (long[] row : c.confusion()) {
+                ArrayNode r = confusion.addArray();
+                for (long n : row) {
+                    r.add(n);
+                }
+            }
+        } else if (metrics instanceof Metrics.Regression g) {
+            put(node, "mse", g.mse());
+            put(node, "rmse", g.rmse());
+            put(node, "mae", g.mae());
+            put(node, "r2", g.r2());
+            node.put("count", g.count());
+        }
+        return node;
+    }
+}

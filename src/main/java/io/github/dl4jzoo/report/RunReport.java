@@ -1,0 +1,90 @@
+package io.github.dl4jzoo.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dl4jzoo.train.EpochStats;
+import io.github.dl4jzoo.train.RunResult;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files of one run's folder. {@code metrics.json} holds only what the seed determines (test metrics, epochs,
+ * stop reason, parameters), so two runs with the same seed write the same bytes; what the clock determines (speed,
+ * memory) goes to {@code timing.json}, and the per-epoch history with its timings to {@code history.csv}.
+ */
+public final class RunReport {
+    public static final String METRICS_JSON = "metrics.json";
+    public static final String TIMING_JSON = "timing.json";
+    public static final String HISTORY_CSV = "history.csv";
+    public static final String CURVES_PNG = "learning-curves.png";
+
+    private RunReport() {}
+
+    /**
+     * Writes {@code metrics.json} and {@code timing.json}; {@code history.csv} and {@code learning-curves.png}
+     * too when the run has a history to show (a baseline has none). Creates {@code runDir} if needed.
+     */
+    public static void write(Path runDir, RunResult r) throws IOException {
+        Files.createDirectories(runDir);
+        Json.write(runDir.resolve(METRICS_JSON), metrics(r));
+        Json.write(runDir.resolve(TIMING_JSON), timing(r));
+        if (!r.history().isEmpty()) {
+            Files.writeString(runDir.resolve(HISTORY_CSV), history(r), StandardCharsets.UTF_8);
+        }
+        // A run that diverged at once has a history but nothing finite to draw.
+        List<BufferedImage> panels =
+                Charts.runCurves(r).stream().map(Charts::image).toList();
+        if (!panels.isEmpty()) {
+            Files.write(runDir.resolve(CURVES_PNG), Charts.png(panels));
+        }
+    }
+
+    static ObjectNode metrics(RunResult r) {
+        ObjectNode node = Json.object();
+        node.put("recipe", r.recipe());
+        node.put("family", r.family());
+        node.put("task", r.task());
+        node.put("dataset", r.dataset());
+        node.put("seed", r.seed());
+        node.put("parameters", r.parameters());
+        node.put("epochs", r.epochs());
+        node.put("stop_reason", r.stopReason());
+        node.set("test", Json.metrics(r.test()));
+        return node;
+    }
+
+    static ObjectNode timing(RunResult r) {
+        ObjectNode node = Json.object();
+        node.put("recipe", r.recipe());
+        node.put("seed", r.seed());
+        Json.put(node, "train_seconds", r.trainSeconds());
+        Json.put(node, "train_samples_per_second", r.trainSamplesPerSecond());
+        Json.put(node, "inference_samples_per_second", r.inferenceSamplesPerSecond());
+        Json.put(node, "latency_ms_p50", r.latencyMillisP50());
+        node.put("peak_heap_bytes", r.peakHeapBytes());
+        node.put("peak_off_heap_bytes", r.peakOffHeapBytes());
+        return node;
+    }
+
+    /** One line per epoch; the validation column is named for what it holds (accuracy or RMSE); NaN is empty. */
+    static String history(RunResult r) {
+        String metric = r.test().higherIsBetter() ? "validation_accuracy" : "validation_rmse";
+        StringBuilder csv = new StringBuilder(
+                Csv.line(List.of("epoch", "train_loss", "validation_loss", metric, "samples_per_second", "seconds")));
+        for (EpochStats e : r.history()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(Integer.toString(e.epoch()));
+            for (double v : new double[] {
+                e.trainLoss(), e.validationLoss(), e.validationMetric(), e.samplesPerSecond(), e.seconds()
+            }) {
+                cells.add(Formats.csv(v));
+            }
+            csv.append(Csv.line(cells));
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.dl4jzoo.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The recipes that can be ranked against each other: same task, same dataset (an accuracy on XOR says nothing
+ * next to one on Fashion-MNIST). Forecasting baselines share their networks' section, so a reader sees at once
+ * whether a network beats them.
+ */
+record Section(String task, String dataset, List<RecipeSummary> ranked) {
+    private static final List<String> TASK_ORDER = List.of("classification", "regression", "forecasting");
+
+    /** Sections in task order (classification, regression, forecasting, then others), datasets by name. */
+    static List<Section> of(List<RecipeSummary> summaries) {
+        Map<List<String>, List<RecipeSummary>> groups = new LinkedHashMap<>();
+        for (RecipeSummary s : summaries) {
+            groups.computeIfAbsent(List.of(s.task(), s.dataset()), k -> new ArrayList<>())
+                    .add(s);
+        }
+        List<Section> sections = new ArrayList<>();
+        groups.forEach((key, members) -> sections.add(new Section(
+                key.get(0),
+                key.get(1),
+                members.stream().sorted(RecipeSummary.bestFirst()).toList())));
+        sections.sort(Comparator.comparingInt((Section s) -> taskRank(s.task))
+                .thenComparing(Section::task)
+                .thenComparing(Section::dataset));
+        return sections;
+    }
+
+    private static int taskRank(String task) {
+        int i = TASK_ORDER.indexOf(task.toLowerCase(Locale.ROOT));
+        return i >= 0 ? i : TASK_ORDER.size();
+    }
+
+    boolean classification() {
+        return ranked.get(0).higherIsBetter();
+    }
+
+    String title() {
+        return task.substring(0, 1).toUpperCase(Locale.ROOT) + task.substring(1) + ": " + dataset;
+    }
+
+    /** The name of the number this section ranks by. */
+    String headlineName() {
+        return classification() ? "accuracy" : "RMSE";
+    }
+
+    RecipeSummary best() {
+        return ranked.get(0);
+    }
+
+    /** The headline of one recipe as a person reads it: "accuracy 0.8200 ± 0.0200". */
+    String headline(RecipeSummary r) {
+        return headlineName() + " "
+                + Column.withStd(r.headline(), classification() ? Formats::fraction : Column::error);
+    }
+
+    /**
+     * What a reader looks for first, in plain sentences: the winner and, where there are baselines, which
+     * networks beat the best of them.
+     */
+    List<String> findings() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Best: " + best().recipe() + ", " + headline(best()) + ".");
+        ranked.stream().filter(RecipeSummary::isBaseline).findFirst().ifPresent(baseline -> {
+            List<String> winners = ranked.subList(0, ranked.indexOf(baseline)).stream()
+                    .filter(r -> !r.isBaseline())
+                    .map(RecipeSummary::recipe)
+                    .toList();
+            lines.add("Baseline to beat: " + baseline.recipe() + ", " + headline(baseline) + "; "
+                    + (winners.isEmpty() ? "no network beats it." : "beaten by " + String.join(", ", winners) + "."));
+        });
+        return lines;
+    }
+}
