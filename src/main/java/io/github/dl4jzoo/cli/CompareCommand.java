@@ -3,12 +3,15 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.report.ComparisonReport;
 import io.github.dl4jzoo.train.Baselines;
 import io.github.dl4jzoo.train.Metrics;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import io.github.dl4jzoo.train.TrainData;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -128,9 +131,14 @@ final class CompareCommand implements Callable<Integer> {
                 "command",
                 "zoo compare "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        try {
+            ComparisonReport.write(folder.dir(), results, env);
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
+        }
         w.println();
         w.print(table(results));
-        w.println("report: " + folder.dir());
+        w.println("report: " + folder.dir().resolve(ComparisonReport.REPORT_HTML));
         return 0;
     }
 

@@ -3,13 +3,16 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.report.RunReport;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.Metrics;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.Trainer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -161,6 +164,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
         folder.writeText("env.json", Json.write(Environment.describe()));
         RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions(recipe));
+        try {
+            RunReport.write(folder.dir(), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder.dir() + ": cannot write the run's reports: " + e.getMessage(), e);
+        }
         return result;
     }
 

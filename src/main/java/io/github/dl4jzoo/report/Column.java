@@ -17,7 +17,11 @@ record Column(String header, boolean numeric, Function<RecipeSummary, String> ce
         columns.add(new Column("recipe", false, RecipeSummary::recipe));
         columns.add(new Column("family", false, RecipeSummary::family));
         columns.add(new Column(
-                "seeds", false, r -> r.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))));
+                "seeds",
+                false,
+                r -> r.trained()
+                        ? r.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        : Formats.NONE));
         columns.add(new Column("params", true, r -> r.parameters() > 0 ? Formats.count(r.parameters()) : Formats.NONE));
         if (s.classification()) {
             columns.add(new Column("accuracy", true, r -> withStd(r.stat(Measure.ACCURACY), Formats::fraction)));
@@ -31,10 +35,10 @@ record Column(String header, boolean numeric, Function<RecipeSummary, String> ce
         columns.add(new Column("stopped by", false, r -> r.trained() ? r.stopReasons() : Formats.NONE));
         columns.add(new Column("train time s", true, r -> trained(r, Measure.TRAIN_SECONDS)));
         columns.add(new Column("train samples/s", true, r -> trained(r, Measure.TRAIN_SAMPLES_PER_SECOND)));
-        columns.add(new Column("infer samples/s", true, r -> mean(r, Measure.INFERENCE_SAMPLES_PER_SECOND)));
-        columns.add(new Column("p50 latency ms", true, r -> mean(r, Measure.LATENCY_MS_P50)));
-        columns.add(new Column("heap MB", true, r -> mean(r, Measure.PEAK_HEAP_MB, MEMORY_DIGITS)));
-        columns.add(new Column("off-heap MB", true, r -> mean(r, Measure.PEAK_OFF_HEAP_MB, MEMORY_DIGITS)));
+        columns.add(new Column("infer samples/s", true, r -> trained(r, Measure.INFERENCE_SAMPLES_PER_SECOND)));
+        columns.add(new Column("p50 latency ms", true, r -> trained(r, Measure.LATENCY_MS_P50)));
+        columns.add(new Column("heap MB", true, r -> trained(r, Measure.PEAK_HEAP_MB, MEMORY_DIGITS)));
+        columns.add(new Column("resident MB", true, r -> trained(r, Measure.PEAK_RESIDENT_MB, MEMORY_DIGITS)));
         return columns;
     }
 
@@ -57,8 +61,12 @@ record Column(String header, boolean numeric, Function<RecipeSummary, String> ce
         return Formats.measure(r.stat(m).mean(), digits);
     }
 
-    /** Training figures mean nothing for a baseline, which does not train. */
+    /** Training, speed and memory figures mean nothing for a baseline, which neither trains nor runs a network. */
     private static String trained(RecipeSummary r, Measure m) {
-        return r.trained() ? mean(r, m) : Formats.NONE;
+        return trained(r, m, MEASURE_DIGITS);
+    }
+
+    private static String trained(RecipeSummary r, Measure m, int digits) {
+        return r.trained() ? mean(r, m, digits) : Formats.NONE;
     }
 }

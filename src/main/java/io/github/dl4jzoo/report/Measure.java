@@ -15,7 +15,7 @@ enum Measure {
     INFERENCE_SAMPLES_PER_SECOND("inference_samples_per_second", Metrics.class, RunResult::inferenceSamplesPerSecond),
     LATENCY_MS_P50("latency_ms_p50", Metrics.class, RunResult::latencyMillisP50),
     PEAK_HEAP_MB("peak_heap_mb", Metrics.class, r -> Formats.megabytes(r.peakHeapBytes())),
-    PEAK_OFF_HEAP_MB("peak_off_heap_mb", Metrics.class, r -> Formats.megabytes(r.peakOffHeapBytes())),
+    PEAK_RESIDENT_MB("peak_resident_mb", Metrics.class, r -> Formats.megabytes(r.peakResidentBytes())),
     ACCURACY("accuracy", Metrics.Classification.class, classification(Metrics.Classification::accuracy)),
     MACRO_PRECISION(
             "macro_precision", Metrics.Classification.class, classification(Metrics.Classification::macroPrecision)),

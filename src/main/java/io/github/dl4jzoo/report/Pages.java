@@ -20,7 +20,7 @@ final class Pages {
         return recipes + (recipes == 1 ? " recipe" : " recipes") + ", " + runs + (runs == 1 ? " run" : " runs")
                 + ". Each table ranks the recipes of one task on one dataset, best first. With several seeds a value"
                 + " is the mean ± the sample standard deviation (n − 1) over the seeds. Speeds are measured on the machine"
-                + " below; memory is each run's peak heap and off-heap use, in MB (10⁶ bytes).";
+                + " below; memory is each run's peak heap and peak resident set (heap, native code and ND4J buffers), in MB (10⁶ bytes).";
     }
 
     static String ranking(Section s) {

@@ -66,7 +66,7 @@ public final class RunReport {
         Json.put(node, "inference_samples_per_second", r.inferenceSamplesPerSecond());
         Json.put(node, "latency_ms_p50", r.latencyMillisP50());
         node.put("peak_heap_bytes", r.peakHeapBytes());
-        node.put("peak_off_heap_bytes", r.peakOffHeapBytes());
+        node.put("peak_resident_bytes", r.peakResidentBytes());
         return node;
     }
 

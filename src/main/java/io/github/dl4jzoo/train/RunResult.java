@@ -27,7 +27,7 @@ public record RunResult(
         double inferenceSamplesPerSecond,
         double latencyMillisP50,
         long peakHeapBytes,
-        long peakOffHeapBytes,
+        long peakResidentBytes,
         String stopReason,
         Path runDir,
         Forecast predictions) {

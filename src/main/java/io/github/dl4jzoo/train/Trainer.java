@@ -288,7 +288,7 @@ public final class Trainer {
                 testExamples / evalSeconds,
                 latency[0],
                 memory.peakHeap,
-                memory.peakOffHeap,
+                memory.peakResident,
                 stop,
                 folder.dir(),
                 forecast);
@@ -381,9 +381,12 @@ public final class Trainer {
         }
     }
 
-    /** Peak heap (from the JVM's pools) and peak off-heap memory that JavaCPP allocated for ND4J. */
+    /**
+     * Peak heap (from the JVM's pools) and peak resident set of the process (heap, native code and ND4J's
+     * off-heap buffers, which JavaCPP reads from the OS).
+     */
     static final class Memory {
-        long peakHeap, peakOffHeap;
+        long peakHeap, peakResident;
 
         Memory() {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -401,7 +404,7 @@ public final class Trainer {
                 }
             }
             peakHeap = Math.max(peakHeap, heap);
-            peakOffHeap = Math.max(peakOffHeap, Pointer.totalBytes());
+            peakResident = Math.max(peakResident, Pointer.physicalBytes());
         }
     }
 }

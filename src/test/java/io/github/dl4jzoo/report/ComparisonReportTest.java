@@ -41,7 +41,7 @@ class ComparisonReportTest {
                 recipe,family,task,dataset,seeds,runs,parameters,stop_reason,epochs_mean,epochs_std,\
                 train_seconds_mean,train_seconds_std,train_samples_per_second_mean,train_samples_per_second_std,\
                 inference_samples_per_second_mean,inference_samples_per_second_std,latency_ms_p50_mean,\
-                latency_ms_p50_std,peak_heap_mb_mean,peak_heap_mb_std,peak_off_heap_mb_mean,peak_off_heap_mb_std,\
+                latency_ms_p50_std,peak_heap_mb_mean,peak_heap_mb_std,peak_resident_mb_mean,peak_resident_mb_std,\
                 accuracy_mean,accuracy_std,macro_precision_mean,macro_precision_std,macro_recall_mean,\
                 macro_recall_std,macro_f1_mean,macro_f1_std,mse_mean,mse_std,rmse_mean,rmse_std,mae_mean,mae_std,\
                 r2_mean,r2_std
@@ -101,7 +101,7 @@ class ComparisonReportTest {
 
                 7 recipes, 9 runs. Each table ranks the recipes of one task on one dataset, best first. With several \
                 seeds a value is the mean ± the sample standard deviation (n − 1) over the seeds. Speeds are measured \
-                on the machine below; memory is each run's peak heap and off-heap use, in MB (10⁶ bytes).
+                on the machine below; memory is each run's peak heap and peak resident set (heap, native code and ND4J buffers), in MB (10⁶ bytes).
 
                 ## Classification: toy-images
 
@@ -110,7 +110,7 @@ class ComparisonReportTest {
                 - Best: cnn, accuracy 0.9000.
 
                 | # | recipe | family | seeds | params | accuracy | macro F1 | epochs | stopped by | train time s \
-                | train samples/s | infer samples/s | p50 latency ms | heap MB | off-heap MB |
+                | train samples/s | infer samples/s | p50 latency ms | heap MB | resident MB |
                 |--:|---|---|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|
                 | 1 | cnn | cnn | 1 | 5,000 | 0.9000 | 0.8800 | 3 | epochs | 12.5 | 2,000 | 50,000 | 0.250 | 256 | 64 |
                 | 2 | mlp | mlp | 1, 2, 3 | 1,000 | 0.8200 ± 0.0200 | 0.8000 ± 0.0200 | 3 | epochs | 12.5 | 2,000 \
@@ -127,16 +127,14 @@ class ComparisonReportTest {
                 - Baseline to beat: last-value, RMSE 0.7500; beaten by lstm-forecast.
 
                 | # | recipe | family | seeds | params | RMSE | MAE | R² | epochs | stopped by | train time s \
-                | train samples/s | infer samples/s | p50 latency ms | heap MB | off-heap MB |
+                | train samples/s | infer samples/s | p50 latency ms | heap MB | resident MB |
                 |--:|---|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|
                 | 1 | lstm-forecast | lstm | 7 | 800 | 0.5000 | 0.5000 | 0.8750 | 3 | epochs | 3.00 | 400 | 20,000 \
                 | 0.500 | 128 | 32 |
-                | 2 | last-value | baseline | 7 | – | 0.7500 | 0.7500 | 0.7188 | – | – | – | – | 1,000,000 | 0.00100 \
-                | 8.0 | 0 |
+                | 2 | last-value | baseline | – | – | 0.7500 | 0.7500 | 0.7188 | – | – | – | – | – | – | – | – |
                 | 3 | mlp-forecast | mlp | 7 | 50 | 1.000 | 1.000 | 0.5000 | 3 | epochs | 3.00 | 400 | 20,000 | 0.500 \
                 | 128 | 32 |
-                | 4 | seasonal-naive | baseline | 7 | – | 2.000 | 2.000 | -1.0000 | – | – | – | – | 1,000,000 \
-                | 0.00100 | 8.0 | 0 |
+                | 4 | seasonal-naive | baseline | – | – | 2.000 | 2.000 | -1.0000 | – | – | – | – | – | – | – | – |
 
                 ## Environment
 
