@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "dl4j-zoo 0.1.0 (DL4J 1.0.0-M2.1)",
         description = "A model zoo for Deeplearning4j: run named recipes, compare and benchmark architectures.",
-        subcommands = {ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, ShowCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
 public final class Zoo {
     /** Exit code for bad input: a file, a value or a name the user gave. */
     static final int BAD_INPUT = 2;
