@@ -74,14 +74,15 @@ final class InitCommand implements Callable<Integer> {
         } catch (InitException e) {
             throw new Zoo.UserError(e.getMessage());
         } catch (IOException e) {
-            throw new RecipeException(recipe + ": cannot read the recipe: " + e.getMessage());
+            throw new RecipeException(recipe + ": cannot read the recipe file: " + e.getMessage());
         }
     }
 
     /** The command as the README records it. */
     private String command(Scaffold.Options options) {
-        return "zoo init " + dir.getFileName() + " --recipe " + recipe + " --package " + options.javaPackage()
-                + " --name " + options.artifactId();
+        Path folder = dir.toAbsolutePath().normalize().getFileName();
+        return "zoo init " + (folder == null ? dir : folder) + " --recipe " + recipe + " --package "
+                + options.javaPackage() + " --name " + options.artifactId();
     }
 
     /** What was written, folder by folder, then the commands to run next. */
