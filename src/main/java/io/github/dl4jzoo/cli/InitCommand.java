@@ -56,9 +56,6 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Write into a folder that is not empty, replacing files of the same name.")
     boolean force;
 
-    /** Where the data to ship comes from; tests replace it. */
-    DataSources sources = DataSources.standard();
-
     @Override
     public Integer call() {
         try {
@@ -67,7 +64,8 @@ final class InitCommand implements Callable<Integer> {
             Recipe r = registry.get(recipe);
             Scaffold.Options options = new Scaffold.Options(javaPackage, name == null ? r.name() : name);
             Scaffold.checkTarget(dir, force);
-            Scaffold.Project project = Scaffold.project(r, Files.readString(file), options, sources, command(options));
+            Scaffold.Project project =
+                    Scaffold.project(r, Files.readString(file), options, DataSources.standard(), command(options));
             Scaffold.write(dir, project);
             print(spec.commandLine().getOut(), r, options, project);
             return 0;
