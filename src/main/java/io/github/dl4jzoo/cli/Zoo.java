@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             PredictCommand.class,
             DataCommand.class,
+            InitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Zoo {
