@@ -6,6 +6,7 @@ import io.github.dl4jzoo.data.Idx;
 import io.github.dl4jzoo.data.Pictures;
 import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.TimeSeries;
+import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainData;
 import java.io.PrintWriter;
@@ -62,6 +63,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Engine.configure(); // before the model's layers exist: they pick their helpers when created
         SavedRun saved = SavedRun.open(run);
         Recipe recipe = saved.recipe();
         PrintWriter out = spec.commandLine().getOut();

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             CompareCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            BenchCommand.class,
             DataCommand.class,
             InitCommand.class,
             CommandLine.HelpCommand.class
