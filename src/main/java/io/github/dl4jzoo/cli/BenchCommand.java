@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = {
-            "Benchmark recipes: training and inference samples/s (median, min, max over timed iterations after a",
-            "warm-up), single-example latency, FLOPs, achieved GFLOP/s and peak memory. Saves",
-            "models/results/bench-<cpu>-<backend>.csv, one row per recipe (rows of other recipes are kept)."
+        description = "Benchmark recipes: training and inference samples/s, latency, FLOPs, GFLOP/s and peak memory.",
+        footer = {
+            "",
+            "Speeds are the median, min and max over timed iterations after a warm-up, on batches made before timing.",
+            "Saves models/results/bench-<cpu>-<backend>.csv, one row per recipe (rows of other recipes are kept)."
         })
 final class BenchCommand implements Callable<Integer> {
     static final List<String> PEER_RECIPES = List.of("mlp", "lenet5", "seed-cnn", "lstm-rows");

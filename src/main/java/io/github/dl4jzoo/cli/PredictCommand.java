@@ -29,10 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
-        description = {
-            "Predict with a trained model: top classes for an IDX image file or a picture (PNG, JPEG),",
-            "or the next value for a CSV with the recipe's columns (its last window is used)."
-        })
+        description = "Predict with a trained model: top classes for IDX images or a picture (PNG, JPEG), or the"
+                + " next value after a CSV's last window.")
 final class PredictCommand implements Callable<Integer> {
     private static final int IDX_MAGIC_BYTES = 4;
 
