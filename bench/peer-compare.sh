@@ -35,7 +35,7 @@ dl4j() { # variant model
 torch() { # threads model
   TORCH_THREADS=$1 /usr/bin/python3 "$PEER" "$2" "$WARM" "$MAXB" 2>&1 | grep '^RESULT' || echo "RESULT failed"
 }
-field() { grep -oE "(^| )$1=[^ ]+" | head -1 | cut -d= -f2; }
+field() { grep -oE "(^| )$1=[^ ]+" | cut -d= -f2; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 for m in $MODELS; do

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -78,6 +79,11 @@ public final class Engine {
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.factory().blas().setMaxThreads(threads);
             APPLIED.put("threads", String.valueOf(threads));
+        }
+        String profiling = prop("profiling", "");
+        if (!naive && !profiling.isEmpty()) {
+            Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.valueOf(profiling));
+            APPLIED.put("profiling", profiling);
         }
         APPLIED.put("nativeLstm", String.valueOf(nativeLstm()));
         APPLIED.put(
