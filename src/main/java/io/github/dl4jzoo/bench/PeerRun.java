@@ -1,5 +1,7 @@
 package io.github.dl4jzoo.bench;
 
+import io.github.dl4jzoo.arch.Networks;
+import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.train.Engine;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -10,29 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * DL4J side of the PyTorch peer comparison (/work/shared/peer/pytorch_peer.py): the same four networks,
+ * DL4J side of the PyTorch peer comparison (../shared/peer/pytorch_peer.py): the four peer recipes' networks,
  * the same IDX files, the same batches (in file order, pre-built in memory), the same warm-up convention
  * (the first {@code warmup} batches are trained but not timed) and the same RESULT line.
  *
  * <p>Usage: {@code PeerRun <mlp|lenet|keras|lstm> [warmup=20] [maxBatches=-1]}; env FM_DIR as the peer.
- * Engine settings come from {@link Engine#configure()} / {@link Engine#tune}; {@code -Ddl4jzoo.engine=naive}
+ * Engine settings come from {@link Engine#configure()}; {@code -Ddl4jzoo.engine=naive}
  * turns them all off.
  */
 public final class PeerRun {
@@ -143,91 +134,21 @@ public final class PeerRun {
         };
     }
 
-    /** The four peer networks, layer for layer as in pytorch_peer.py. */
+    /** The zoo recipe that is each peer network (pytorch_peer.py's names on the left). */
+    static String recipe(String model) {
+        return switch (model) {
+            case "mlp" -> "mlp";
+            case "lenet" -> "lenet5";
+            case "keras" -> "seed-cnn";
+            case "lstm" -> "lstm-rows";
+            default -> throw new IllegalArgumentException(model);
+        };
+    }
+
+    /** The network the zoo trains for that recipe, so the comparison measures what users run. */
     public static MultiLayerConfiguration build(String model) {
-        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
-                .seed(123)
-                .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER)
-                .updater(model.equals("keras") ? new Nesterovs(0.05, 0.9) : new Adam(1e-3));
-        Engine.tune(b);
-        LossFunctions.LossFunction mcxent = LossFunctions.LossFunction.MCXENT;
-        switch (model) {
-            case "mlp":
-                return b.list()
-                        .layer(new DenseLayer.Builder()
-                                .nIn(784)
-                                .nOut(256)
-                                .activation(Activation.RELU)
-                                .build())
-                        .layer(new DenseLayer.Builder()
-                                .nIn(256)
-                                .nOut(128)
-                                .activation(Activation.RELU)
-                                .build())
-                        .layer(new OutputLayer.Builder(mcxent)
-                                .nIn(128)
-                                .nOut(10)
-                                .activation(Activation.SOFTMAX)
-                                .build())
-                        .build();
-            case "lenet":
-                return b.list()
-                        .layer(conv(5, 20, Activation.IDENTITY))
-                        .layer(pool())
-                        .layer(conv(5, 50, Activation.IDENTITY))
-                        .layer(pool())
-                        .layer(new DenseLayer.Builder()
-                                .nOut(500)
-                                .activation(Activation.RELU)
-                                .build())
-                        .layer(new OutputLayer.Builder(mcxent)
-                                .nOut(10)
-                                .activation(Activation.SOFTMAX)
-                                .build())
-                        .setInputType(InputType.convolutional(28, 28, 1))
-                        .build();
-            case "keras":
-                return b.list()
-                        .layer(conv(5, 4, Activation.TANH))
-                        .layer(conv(3, 8, Activation.TANH))
-                        .layer(pool())
-                        .layer(conv(3, 16, Activation.RELU))
-                        .layer(pool())
-                        .layer(new DenseLayer.Builder()
-                                .nOut(128)
-                                .activation(Activation.TANH)
-                                .build())
-                        .layer(new OutputLayer.Builder(mcxent)
-                                .nOut(10)
-                                .activation(Activation.SOFTMAX)
-                                .build())
-                        .setInputType(InputType.convolutional(28, 28, 1))
-                        .build();
-            case "lstm":
-                return b.list()
-                        .layer(Engine.lstmLastStep(28, 64))
-                        .layer(new OutputLayer.Builder(mcxent)
-                                .nIn(64)
-                                .nOut(10)
-                                .activation(Activation.SOFTMAX)
-                                .build())
-                        .setInputType(InputType.recurrent(28, 28))
-                        .build();
-            default:
-                throw new IllegalArgumentException(model);
-        }
-    }
-
-    private static ConvolutionLayer conv(int k, int n, Activation a) {
-        return new ConvolutionLayer.Builder(k, k).nOut(n).activation(a).build();
-    }
-
-    private static SubsamplingLayer pool() {
-        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                .kernelSize(2, 2)
-                .stride(2, 2)
-                .build();
+        Path models = Path.of(System.getProperty("dl4jzoo.home", "."), "models");
+        return Networks.configuration(Registry.load(models).get(recipe(model)));
     }
 
     /**

@@ -7,31 +7,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The engine settings the zoo applies by default (issue 5; numbers and commands in bench/FINDINGS.md). Uses only
- * DL4J/ND4J/JDK plus its two siblings: {@link NativeLstm} and the shim {@code org.nd4j.nativeblas.Nd4jCpu}.
- *
- * <p>What the zoo calls:
- *
- * <ol>
- *   <li>{@link #configure()} once, first thing in main, before any network is built; print its map in env.json.
- *   <li>{@link #tune(NeuralNetConfiguration.Builder)} on every configuration builder.
- *   <li>{@link #lstmLastStep(long, long)} where an architecture wants "LSTM, keep the last time step".
- * </ol>
+ * The engine settings the zoo applies by default (issue 5; numbers and commands in src/bench/FINDINGS.md). Uses
+ * only DL4J/ND4J/JDK and the shim {@code org.nd4j.nativeblas.Nd4jCpu}. {@link #configure()} runs once, before any
+ * network exists (every command that runs a network calls it, through {@link Environment#describe()}).
  *
  * <p>Switches (system properties): {@code -Ddl4jzoo.engine=naive} turns everything off (DL4J defaults);
- * {@code -Ddl4jzoo.helpers=false}, {@code -Ddl4jzoo.threads=N} (0 = leave ND4J's default), {@code
- * -Ddl4jzoo.nativeLstm=false} turn off single settings. oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
+ * {@code -Ddl4jzoo.helpers=false}, {@code -Ddl4jzoo.threads=N} (0 = leave ND4J's default) turn off single
+ * settings. oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
  */
 public final class Engine {
     private Engine() {}
@@ -85,7 +72,6 @@ public final class Engine {
             Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.valueOf(profiling));
             APPLIED.put("profiling", profiling);
         }
-        APPLIED.put("nativeLstm", String.valueOf(nativeLstm()));
         APPLIED.put(
                 "ompThreads",
                 String.valueOf(
@@ -94,34 +80,6 @@ public final class Engine {
         APPLIED.put("blasThreads", String.valueOf(Nd4j.factory().blas().getMaxThreads()));
         APPLIED.put("nativeLibrary", nativeLibrary());
         return Collections.unmodifiableMap(APPLIED);
-    }
-
-    /**
-     * Per-network settings: workspaces ENABLED for training and inference (DL4J's default in M2.1 too; set explicitly
-     * so a changed default cannot silently cost 20-30%: measured NONE slower on mlp). Returns {@code b}.
-     */
-    public static NeuralNetConfiguration.Builder tune(NeuralNetConfiguration.Builder b) {
-        if (naive()) return b;
-        return b.trainingWorkspaceMode(WorkspaceMode.ENABLED).inferenceWorkspaceMode(WorkspaceMode.ENABLED);
-    }
-
-    /** Whether {@link #lstmLastStep} uses {@link NativeLstm} (off: -Ddl4jzoo.nativeLstm=false or engine=naive). */
-    public static boolean nativeLstm() {
-        return !naive() && !"false".equalsIgnoreCase(prop("nativeLstm", "true"));
-    }
-
-    /**
-     * "LSTM(nOut, tanh) over [mb, nIn, T], keep the last time step" as one layer: {@link NativeLstm} (one native
-     * lstmLayer op per sequence; measured 1.5-2.4x the training speed of DL4J's LSTM) or, when turned off, DL4J's
-     * {@code LastTimeStep(LSTM)}. Same parameters count, init and output [mb, nOut].
-     */
-    public static Layer lstmLastStep(long nIn, long nOut) {
-        if (nativeLstm()) return new NativeLstm(nIn, nOut);
-        return new LastTimeStep(new LSTM.Builder()
-                .nIn(nIn)
-                .nOut(nOut)
-                .activation(Activation.TANH)
-                .build());
     }
 
     /** Which libnd4jcpu.so was loaded (shows whether the oneDNN build won), from /proc/self/maps; "?" elsewhere. */

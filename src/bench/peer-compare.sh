@@ -4,22 +4,22 @@
 # a markdown table of medians and ratios. The CPU is shared and noisy: only compare numbers
 # from one run of this script.
 #
-# Usage: bench/peer-compare.sh [models...]            (default: mlp lenet keras lstm)
+# Usage: src/bench/peer-compare.sh [models...]            (default: mlp lenet keras lstm)
 # Env:   ROUNDS=3        alternations per model
 #        WARM=20         warm-up batches (trained, not timed), as the peer's argument
 #        MAXB=-1         batches per run (-1 = full epoch); e.g. MAXB=100 to explore
 #        NAIVE=1         also run DL4J with -Ddl4jzoo.engine=naive (the "before" column)
 #        TORCH_THREADS   "1 2" (default) = PyTorch at 1 and at 2 intra-op threads; the ratio uses the faster
 #        JAVA_OPTS       extra JVM options for the tuned DL4J run (e.g. -Ddl4jzoo.threads=2)
-#        PEER=/work/shared/peer/pytorch_peer.py   FM_DIR as the peer
+#        PEER=../shared/peer/pytorch_peer.py   FM_DIR as the peer
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 MODELS=${*:-mlp lenet keras lstm}
 ROUNDS=${ROUNDS:-3}
 WARM=${WARM:-20}
 MAXB=${MAXB:--1}
 TT=${TORCH_THREADS:-1 2}
-PEER=${PEER:-/work/shared/peer/pytorch_peer.py}
+PEER=${PEER:-$(pwd)/../shared/peer/pytorch_peer.py}
 OUT=$(mktemp -d)
 mvn -B -q -o compile -Dspotless.check.skip=true
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
