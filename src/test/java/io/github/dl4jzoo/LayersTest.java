@@ -1,0 +1,51 @@
+package io.github.dl4jzoo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The layers of the code follow the data and the arrows point one way: each package imports only these. */
+class LayersTest {
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "data", Set.of(),
+            "arch", Set.of(),
+            "train", Set.of("arch", "data"),
+            "report", Set.of("arch", "train"),
+            "bench", Set.of("arch", "data", "train"),
+            "init", Set.of("arch"),
+            "cli", Set.of("arch", "bench", "data", "init", "report", "train"));
+    private static final Pattern IMPORT = Pattern.compile("import (?:static )?io\\.github\\.dl4jzoo\\.([a-z]+)\\.");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"data", "arch", "train", "report", "bench", "init", "cli"})
+    void importsOnlyWhatItMay(String pkg) throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/io/github/dl4jzoo", pkg))) {
+            files.forEach(f -> {
+                try {
+                    Matcher m = IMPORT.matcher(Files.readString(f));
+                    while (m.find()) {
+                        used.add(m.group(1));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        used.remove(pkg);
+        Set<String> forbidden = new TreeSet<>(used);
+        forbidden.removeAll(ALLOWED.get(pkg));
+        assertEquals(Set.of(), forbidden, pkg + " imports " + used);
+    }
+}
