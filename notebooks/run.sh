@@ -90,6 +90,34 @@ if ((${#names[@]} == 0)); then
   for f in "$build"/*.ipynb; do names+=("$(basename "$f" .ipynb)"); done
 fi
 
+# The kernel (3.0.1) starts its channel threads before it registers their handlers: a request that arrives in
+# between kills its shell thread, and the client waits in vain. kernel_ready.py (nbconvert's executor, waiting
+# until the kernel listens before it connects) closes that gap. On a loaded machine a kernel still now and then
+# never sees the client's requests (its threads alive and idle), so a notebook whose kernel has not answered
+# within $startup_timeout_s s is run again, up to $start_attempts times. A failing cell is never retried. Custom
+# preprocessors run after nbconvert's own, so the merging of a cell's consecutive prints into one output is
+# named again after it.
+startup_timeout_s=20
+start_attempts=4
+execute() {
+  local name="$1" log="$2" attempt status
+  : >"$log"
+  for ((attempt = 1; attempt <= start_attempts; attempt++)); do
+    status=0
+    PYTHONPATH="$nb${PYTHONPATH:+:$PYTHONPATH}" jupyter nbconvert --to notebook \
+        --Exporter.preprocessors=kernel_ready.ReadyKernelExecutePreprocessor \
+        --Exporter.preprocessors=nbconvert.preprocessors.coalesce_streams \
+        --ExecutePreprocessor.kernel_name=dl4j-zoo --ExecutePreprocessor.timeout=$cell_timeout_s \
+        --ExecutePreprocessor.startup_timeout=$startup_timeout_s \
+        --output-dir "$build/executed" "$build/$name.ipynb" >"$log.attempt" 2>&1 || status=$?
+    cat "$log.attempt" >>"$log"
+    ((status == 0)) && return 0
+    grep -q "Kernel didn't respond" "$log.attempt" || return 1
+    echo "notebooks: $name: the kernel did not answer at start-up (attempt $attempt of $start_attempts)" >&2
+  done
+  return 1
+}
+
 mkdir -p "$build/executed" "$kernel_dir/logs"
 failed=()
 started=$SECONDS
@@ -101,9 +129,7 @@ for name in "${names[@]}"; do
   fi
   t0=$SECONDS
   log="$kernel_dir/logs/$name.log"
-  if jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=dl4j-zoo \
-      --ExecutePreprocessor.timeout=$cell_timeout_s --output-dir "$build/executed" "$build/$name.ipynb" \
-      >"$log" 2>&1; then
+  if execute "$name" "$log"; then
     python3 "$nb/build.py" --tidy "$build/executed/$name.ipynb" "$nb" >/dev/null
     echo "notebooks: $name ran in $((SECONDS - t0)) s"
   else
