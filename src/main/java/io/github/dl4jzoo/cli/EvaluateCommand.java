@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Evaluation;
 import io.github.dl4jzoo.train.Metrics;
 import io.github.dl4jzoo.train.SavedRun;
@@ -34,6 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Engine.configure(); // before the model's layers exist: they pick their helpers when created
         SavedRun saved = SavedRun.open(run);
         Recipe recipe = saved.recipe();
         TrainData d = TrainData.load(recipe, Optional.ofNullable(data));

@@ -6,6 +6,7 @@ import io.github.dl4jzoo.data.Idx;
 import io.github.dl4jzoo.data.Pictures;
 import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.TimeSeries;
+import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainData;
 import java.io.PrintWriter;
@@ -28,10 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
-        description = {
-            "Predict with a trained model: top classes for an IDX image file or a picture (PNG, JPEG),",
-            "or the next value for a CSV with the recipe's columns (its last window is used)."
-        })
+        description = "Predict with a trained model: top classes for IDX images or a picture (PNG, JPEG), or the"
+                + " next value after a CSV's last window.")
 final class PredictCommand implements Callable<Integer> {
     private static final int IDX_MAGIC_BYTES = 4;
 
@@ -62,6 +61,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Engine.configure(); // before the model's layers exist: they pick their helpers when created
         SavedRun saved = SavedRun.open(run);
         Recipe recipe = saved.recipe();
         PrintWriter out = spec.commandLine().getOut();

@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
             CompareCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            BenchCommand.class,
             DataCommand.class,
+            InitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Zoo {

@@ -12,14 +12,28 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Environment {
     private Environment() {}
 
-    /** Versions, backend, BLAS, CPU, JVM, OS and the project's git commit, in a stable order. */
+    /**
+     * Versions, backend, BLAS, the engine settings ({@link Engine#configure()}, applied here if not yet), CPU, JVM,
+     * OS and the project's git commit, in a stable order.
+     */
     public static Map<String, String> describe() {
+        Map<String, String> engine = Engine.configure();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("dl4j", version(org.deeplearning4j.nn.multilayer.MultiLayerNetwork.class, "1.0.0-M2.1"));
         env.put("nd4j", version(Nd4j.class, "1.0.0-M2.1"));
         env.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         env.put("blas", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
         env.put("nd4j threads", String.valueOf(Nd4j.getEnvironment().maxMasterThreads()));
+        env.put(
+                "engine",
+                engine.get("engine") + " ("
+                        + String.join(
+                                ", ",
+                                engine.entrySet().stream()
+                                        .filter(e -> !e.getKey().equals("engine"))
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .toList())
+                        + ")");
         env.put("cpu", cpuModel());
         env.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         env.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));

@@ -305,7 +305,7 @@ public final class Trainer {
     }
 
     /** Median and 99th percentile of single-example inference, after a warm-up. */
-    static double[] latencyMillis(MultiLayerNetwork net, DataSetIterator test) {
+    public static double[] latencyMillis(MultiLayerNetwork net, DataSetIterator test) {
         test.reset();
         INDArray features = test.next().getFeatures();
         test.reset();

@@ -204,6 +204,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void aDivergingRunStopsAndKeepsItsLastGoodCheckpoint() throws IOException {
+        Path run = tmp.resolve("run");
+        CliRun r = train(small("--epochs", "2", "--out", run.toString(), "--set", "updater={type: sgd, lr: 1.0e12}"));
+        assertEquals(TrainCommand.DIVERGED, r.code(), r.out() + r.err());
+        Matcher m = Pattern.compile(
+                        "mlp: test accuracy 0\\.\\d{4} after 0 epochs \\(diverged at epoch 1, iteration (\\d+): the loss"
+                                + " is (NaN|Infinity); kept checkpoint-0-0\\.zip\\), \\d+\\.\\d s training; run folder .*\n")
+                .matcher(r.out());
+        assertTrue(m.matches(), r.out());
+        assertTrue(Files.isRegularFile(run.resolve("checkpoint-0-0.zip")), "the last good checkpoint is kept");
+        assertTrue(state(run).get("stopReason").asText().startsWith("diverged at epoch 1, iteration " + m.group(1)));
+    }
+
+    @Test
     void anExistingOutputFolderIsRefusedAndKept() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(out.resolve("notes.txt"), "mine");

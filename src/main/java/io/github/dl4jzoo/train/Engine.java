@@ -1,0 +1,97 @@
+package io.github.dl4jzoo.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * The engine settings the zoo applies by default (issue 5; numbers and commands in src/bench/FINDINGS.md). Uses
+ * only DL4J/ND4J/JDK and the shim {@code org.nd4j.nativeblas.Nd4jCpu}. {@link #configure()} runs once, before any
+ * network exists (every command that runs a network calls it, through {@link Environment#describe()}).
+ *
+ * <p>Switches (system properties): {@code -Ddl4jzoo.engine=naive} turns everything off (DL4J defaults);
+ * {@code -Ddl4jzoo.helpers=false}, {@code -Ddl4jzoo.threads=N} (0 = leave ND4J's default) turn off single
+ * settings. oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
+ */
+public final class Engine {
+    private Engine() {}
+
+    private static final Map<String, String> APPLIED = new LinkedHashMap<>();
+
+    private static String prop(String key, String def) {
+        return System.getProperty("dl4jzoo." + key, def);
+    }
+
+    private static boolean naive() {
+        return "naive".equalsIgnoreCase(prop("engine", ""));
+    }
+
+    /**
+     * Applies the process-wide settings and returns what it applied (and what ND4J then reports).
+     *
+     * <ul>
+     *   <li>helpers=on: DL4J M2.1 creates no layer helpers unless {@code org.eclipse.deeplearning4j.helpers.disable}
+     *       is "false" (its default is "true"), and its oneDNN check needs the shim class
+     *       {@code org.nd4j.nativeblas.Nd4jCpu}. With both, ConvolutionLayer and SubsamplingLayer run as the native
+     *       conv2d/maxpool2d ops, backed by oneDNN when the onednn jar is on the class path (pom profile
+     *       onednn-x86_64). Measured: seed CNN 3-6x, LeNet 3-5x training; 3-5x inference.
+     *   <li>threads=1: ND4J's OpenMP pool, its "master" threads and OpenBLAS set to one thread. These networks are
+     *       small ops; with 2 threads OpenMP spin-waits fight OpenBLAS and any other process for the 2 cores.
+     *       Measured: mlp 2x, conv nets and LSTM up to 5-10x when the machine is shared (cpu time 3-10x lower).
+     *       Note ND4J's Environment.setMaxThreads cannot lower the thread count once the library is loaded, so this
+     *       goes through NativeOps.setOmpNumThreads and setMaxMasterThreads.
+     * </ul>
+     */
+    public static synchronized Map<String, String> configure() {
+        if (!APPLIED.isEmpty()) return Collections.unmodifiableMap(APPLIED);
+        boolean naive = naive();
+        APPLIED.put("engine", naive ? "naive" : "tuned");
+        if (!naive && !"false".equalsIgnoreCase(prop("helpers", "true"))) {
+            // read by org.deeplearning4j.nn.layers.HelperUtils each time a layer is instantiated
+            System.setProperty("org.eclipse.deeplearning4j.helpers.disable", "false");
+            APPLIED.put("helpers", "on");
+        }
+        Nd4j.getExecutioner(); // loads the backend; NativeOpsHolder needs it first
+        int threads = naive ? 0 : Integer.parseInt(prop("threads", "1"));
+        if (threads > 0) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.factory().blas().setMaxThreads(threads);
+            APPLIED.put("threads", String.valueOf(threads));
+        }
+        String profiling = prop("profiling", "");
+        if (!naive && !profiling.isEmpty()) {
+            Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.valueOf(profiling));
+            APPLIED.put("profiling", profiling);
+        }
+        APPLIED.put(
+                "ompThreads",
+                String.valueOf(
+                        NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()));
+        APPLIED.put("nd4jMasterThreads", String.valueOf(Nd4j.getEnvironment().maxMasterThreads()));
+        APPLIED.put("blasThreads", String.valueOf(Nd4j.factory().blas().getMaxThreads()));
+        APPLIED.put("nativeLibrary", nativeLibrary());
+        return Collections.unmodifiableMap(APPLIED);
+    }
+
+    /** Which libnd4jcpu.so was loaded (shows whether the oneDNN build won), from /proc/self/maps; "?" elsewhere. */
+    public static String nativeLibrary() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.filter(l -> l.endsWith("libnd4jcpu.so"))
+                    .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                    .map(l -> Path.of(l).getParent().getFileName() + "/libnd4jcpu.so")
+                    .findFirst()
+                    .orElse("?");
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+}

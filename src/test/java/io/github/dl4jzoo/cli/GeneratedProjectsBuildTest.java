@@ -1,0 +1,63 @@
+package io.github.dl4jzoo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What {@code zoo init} writes builds and passes its own tests offline, with only what the zoo's build already
+ * put in the local Maven repository: one CNN and one LSTM project, each through {@code mvn -o -q test} in a
+ * subprocess (about half a minute each on two cores; their NetworkTest trains one epoch on the shipped sample).
+ */
+@Tag("slow")
+class GeneratedProjectsBuildTest {
+    /** Per build: generous for a loaded machine, and both together stay within three minutes. */
+    static final long TIMEOUT_SECONDS = 85;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lenet5", "lstm-rows"})
+    void theProjectBuildsAndPassesItsTestsOffline(String recipe, @TempDir Path tmp)
+            throws IOException, InterruptedException {
+        Path dir = tmp.resolve(recipe);
+        CliRun init = CliRun.of("init", dir.toString(), "--recipe", recipe);
+        assertEquals(0, init.code(), init.err());
+
+        List<String> mvn = new ArrayList<>(List.of("mvn", "-o", "-q", "-B", "test"));
+        String repo = System.getProperty("maven.repo.local");
+        if (repo != null) {
+            mvn.add("-Dmaven.repo.local=" + repo);
+        }
+        Path log = tmp.resolve("mvn.log");
+        Process build = new ProcessBuilder(mvn)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!build.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            build.descendants().forEach(ProcessHandle::destroyForcibly);
+            build.destroyForcibly().waitFor();
+            fail("mvn -o -q test took over " + TIMEOUT_SECONDS + " s in " + dir + "\n" + tail(log));
+        }
+
+        assertEquals(0, build.exitValue(), "mvn -o -q test in " + dir + "\n" + tail(log));
+        String report = Files.readString(dir.resolve("target/surefire-reports/TEST-com.example.app.NetworkTest.xml"));
+        assertTrue(
+                report.contains("tests=\"2\"") && report.contains("failures=\"0\"") && report.contains("errors=\"0\""));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
