@@ -4,7 +4,7 @@ The rapaio kernel (3.0.1) binds its five sockets one by one, starting a thread f
 registers the handlers of its shell channel. Jupyter's client connects at once, and ZeroMQ delivers its first
 kernel_info request, queued meanwhile, the moment the shell socket is bound: if that falls before the
 handlers exist, the shell thread dies on a NullPointerException and the client waits in vain for a minute.
-On a busy machine it happened to most notebooks. So this preprocessor waits until all five ports are
+On a busy machine it happened often. So this preprocessor waits until all five ports are
 listening, then lets the kernel finish starting, and only then creates the client. (Linux only: it reads
 /proc/net/tcp. Elsewhere it does not wait, and run.sh's retries are all there is.) run.sh passes it to
 nbconvert with --Exporter.preprocessors; it uses nothing beyond the standard library and nbconvert.

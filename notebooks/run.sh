@@ -90,13 +90,13 @@ if ((${#names[@]} == 0)); then
   for f in "$build"/*.ipynb; do names+=("$(basename "$f" .ipynb)"); done
 fi
 
-# The kernel (3.0.1) starts its channel threads before it registers their handlers: a request that arrives in
-# between kills its shell thread, and the client waits in vain. kernel_ready.py (nbconvert's executor, waiting
-# until the kernel listens before it connects) closes that gap. On a loaded machine a kernel still now and then
-# never sees the client's requests (its threads alive and idle), so a notebook whose kernel has not answered
-# within $startup_timeout_s s is run again, up to $start_attempts times. A failing cell is never retried. Custom
-# preprocessors run after nbconvert's own, so the merging of a cell's consecutive prints into one output is
-# named again after it.
+# The kernel (3.0.1) has two start-up races. It starts its channel threads before it registers their handlers,
+# and a request arriving in between kills the shell thread: kernel_ready.py (nbconvert's executor, waiting until
+# the kernel listens before it connects) closes that gap. And each channel thread may read its 'running' flag
+# before the starting thread has set it, and end at once, leaving a kernel that never answers or one that exits.
+# So a notebook whose kernel died, or had not answered within $startup_timeout_s s, at start-up is run again, up
+# to $start_attempts times; a failing cell is never retried. Custom preprocessors run after nbconvert's own, so the
+# merging of a cell's consecutive prints into one output is named again after it.
 startup_timeout_s=20
 start_attempts=4
 execute() {
@@ -112,8 +112,8 @@ execute() {
         --output-dir "$build/executed" "$build/$name.ipynb" >"$log.attempt" 2>&1 || status=$?
     cat "$log.attempt" >>"$log"
     ((status == 0)) && return 0
-    grep -q "Kernel didn't respond" "$log.attempt" || return 1
-    echo "notebooks: $name: the kernel did not answer at start-up (attempt $attempt of $start_attempts)" >&2
+    grep -q -E "Kernel didn't respond|Kernel died before replying" "$log.attempt" || return 1
+    echo "notebooks: $name: the kernel did not start (attempt $attempt of $start_attempts)" >&2
   done
   return 1
 }
