@@ -47,17 +47,27 @@ if ((${#missing[@]})); then
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# Maven, quiet: its output (colour codes even with -q) is shown only when it fails.
+mvn_quiet() {
+  local out
+  if ! out=$(mvn -B -q "$@" 2>&1); then
+    echo "$out" >&2
+    echo "notebooks: mvn $* failed" >&2
+    exit 1
+  fi
+}
+
 mkdir -p "$kernel_dir"
 if [[ ! -f "$kernel_jar" ]]; then
   echo "notebooks: fetching io.github.padreati:rapaio-jupyter-kernel:$kernel_version"
-  mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
+  mvn_quiet dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
     -DoutputDirectory="$kernel_dir"
 fi
 
 jar="$home/target/zoo.jar"
 if [[ ! -f "$jar" || -n "$(find "$home/pom.xml" "$home/src/main" -newer "$jar" -print -quit)" ]]; then
   echo "notebooks: building $jar"
-  mvn -B -q -Dstyle.color=never -DskipTests -Dspotless.check.skip=true package
+  mvn_quiet -DskipTests -Dspotless.check.skip=true package
 fi
 
 # The kernel spec, with this checkout's absolute paths (so it is written here, not committed). The zoo's classes
