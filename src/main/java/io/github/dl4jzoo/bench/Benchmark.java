@@ -5,8 +5,6 @@ import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.Trainer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Training and inference speed of one recipe, as timm's benchmark.py measures it: batches made before timing,
  * warm-up iterations, then timed iterations, each timed alone; the median with its min and max. Memory is the
- * peak over the whole measurement.
+ * peak heap in use and resident set sampled during the measurement.
  */
 public final class Benchmark {
     /** Distinct batches kept in memory and cycled through, so data preparation is never timed. */
@@ -85,23 +83,17 @@ public final class Benchmark {
         Recipe r = s.batch().map(b -> withBatch(recipe, b)).orElse(recipe);
         List<DataSet> batches = s.synthetic() ? synthetic(r) : real(r, s.data());
         MultiLayerNetwork net = Networks.build(r);
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long[] resident = {Pointer.physicalBytes()};
+        long[] heap = {0};
 
-        double[] trainMs = time(s, batches, resident, b -> net.fit(b));
-        double[] inferMs = time(s, batches, resident, b -> net.output(b.getFeatures(), false));
+        double[] trainMs = time(s, batches, resident, heap, b -> net.fit(b));
+        double[] inferMs = time(s, batches, resident, heap, b -> net.output(b.getFeatures(), false));
         DataSetIterator one = new ListDataSetIterator<>(List.of(batches.get(0)), r.batchSize());
         double p50 = Double.MAX_VALUE, p99 = Double.MAX_VALUE;
         for (int i = 0; i < LATENCY_REPEATS; i++) { // the best of a few runs: latency is what the machine can do
             double[] l = Trainer.latencyMillis(net, one);
             p50 = Math.min(p50, l[0]);
             p99 = Math.min(p99, l[1]);
-        }
-        long heap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                heap += pool.getPeakUsage().getUsed();
-            }
         }
         return new Result(
                 r.name(),
@@ -112,7 +104,7 @@ public final class Benchmark {
                 p50,
                 p99,
                 Flops.forward(r),
-                heap,
+                heap[0],
                 Math.max(resident[0], Pointer.physicalBytes()));
     }
 
@@ -120,7 +112,8 @@ public final class Benchmark {
         void on(DataSet batch);
     }
 
-    private static double[] time(Settings s, List<DataSet> batches, long[] resident, Step step) {
+    /** Times each iteration; samples heap in use and the resident set every 10 into {@code heap}, {@code resident}. */
+    private static double[] time(Settings s, List<DataSet> batches, long[] resident, long[] heap, Step step) {
         for (int i = 0; i < s.warmup(); i++) {
             step.on(batches.get(i % batches.size()));
         }
@@ -132,6 +125,9 @@ public final class Benchmark {
             ms[i] = (System.nanoTime() - t0) / 1e6;
             if (i % 10 == 0) {
                 resident[0] = Math.max(resident[0], Pointer.physicalBytes());
+                heap[0] = Math.max(
+                        heap[0],
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             }
         }
         return ms;

@@ -227,12 +227,12 @@ final class BenchCommand implements Callable<Integer> {
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-|-$", "");
-        String backend = env.get("backend") + "-"
-                + Engine.nativeLibrary()
-                        .replace("/libnd4jcpu.so", "")
-                        .toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9]+", "-")
-                        .replaceAll("^-|-$", "");
+        // the native library's folder names the backend build, e.g. linux-x86_64-onednn
+        String backend = Engine.nativeLibrary()
+                .replace("/libnd4jcpu.so", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
         Path file = Path.of(
                         System.getProperty("dl4jzoo.home", "."),
                         "models",

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -382,28 +380,24 @@ public final class Trainer {
     }
 
     /**
-     * Peak heap (from the JVM's pools) and peak resident set of the process (heap, native code and ND4J's
-     * off-heap buffers, which JavaCPP reads from the OS).
+     * Peak heap in use and peak resident set of the process (heap, native code and ND4J's off-heap buffers, as
+     * JavaCPP reads it from the OS), sampled every 20 batches. In a comparison the process also holds what
+     * earlier runs left, so the resident figure is an upper bound for later recipes.
      */
     static final class Memory {
         long peakHeap, peakResident;
 
         Memory() {
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             sample(0);
         }
 
         void sample(long batch) {
             if (batch % 20 != 0) {
-                return; // reading the pools costs more than a small batch's update
+                return; // reading the OS's figures costs more than a small batch's update
             }
-            long heap = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    heap += pool.getPeakUsage().getUsed();
-                }
-            }
-            peakHeap = Math.max(peakHeap, heap);
+            peakHeap = Math.max(
+                    peakHeap,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             peakResident = Math.max(peakResident, Pointer.physicalBytes());
         }
     }
