@@ -79,8 +79,8 @@ public final class Benchmark {
 
     private Benchmark() {}
 
-    public static Result run(Recipe recipe, Settings s) {
-        Recipe r = s.batch().map(b -> withBatch(recipe, b)).orElse(recipe);
+    /** Measures {@code r} at its batch size (override {@code batchSize} in the recipe to change it). */
+    public static Result run(Recipe r, Settings s) {
         List<DataSet> batches = s.synthetic() ? synthetic(r) : real(r, s.data());
         MultiLayerNetwork net = Networks.build(r);
         long[] resident = {Pointer.physicalBytes()};
@@ -131,25 +131,6 @@ public final class Benchmark {
             }
         }
         return ms;
-    }
-
-    private static Recipe withBatch(Recipe r, int batch) {
-        return new Recipe(
-                r.name(),
-                r.description(),
-                r.task(),
-                r.dataset(),
-                r.input(),
-                r.arch(),
-                r.output(),
-                r.weightInit(),
-                r.updater(),
-                r.regularization(),
-                r.clipping(),
-                batch,
-                r.epochs(),
-                r.seed(),
-                r.data());
     }
 
     /** Full batches of the recipe's training data, in the order of its first epoch. */

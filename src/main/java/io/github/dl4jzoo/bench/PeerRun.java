@@ -2,15 +2,15 @@ package io.github.dl4jzoo.bench;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.DataFile;
+import io.github.dl4jzoo.data.Idx;
+import io.github.dl4jzoo.data.Layout;
 import io.github.dl4jzoo.train.Engine;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,6 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * turns them all off.
  */
 public final class PeerRun {
+    private static final int SIDE = 28;
+    private static final int CLASSES = 10;
+
     private PeerRun() {}
 
     public static void main(String[] args) throws IOException {
@@ -155,52 +158,25 @@ public final class PeerRun {
      * Batches in file order, built once: features [b,784] (mlp), [b,1,28,28] (cnn) or [b,28 features,28 steps]
      * (lstm, DL4J's NCW layout; row r of the image is time step r), labels one-hot [b,10].
      */
-    static List<INDArray[]> load(Path dir, String split, int batch, String model) throws IOException {
-        byte[] x = readImages(dir.resolve(split + "-images-idx3-ubyte.gz"));
-        byte[] y = readLabels(dir.resolve(split + "-labels-idx1-ubyte.gz"));
-        int n = y.length;
+    static List<INDArray[]> load(Path dir, String split, int batch, String model) {
+        byte[] x = Idx.readImages(DataFile.of(dir.resolve(split + "-images-idx3-ubyte.gz")), SIDE, SIDE)
+                .pixels();
+        byte[] y = Idx.readLabels(DataFile.of(dir.resolve(split + "-labels-idx1-ubyte.gz")))
+                .labels();
+        Layout layout = model.equals("mlp") ? Layout.FLAT : model.equals("lstm") ? Layout.SEQUENCE : Layout.IMAGE;
+        int n = y.length, pixels = SIDE * SIDE;
         List<INDArray[]> out = new ArrayList<>();
         for (int s = 0; s < n; s += batch) {
             int m = Math.min(batch, n - s);
             // scaled per batch, so the heap never holds the whole set as floats (peak RSS)
-            float[] xs = new float[m * 784];
-            for (int i = 0; i < xs.length; i++) xs[i] = (x[s * 784 + i] & 0xff) / 255f;
-            INDArray f;
-            if (model.equals("mlp")) {
-                f = Nd4j.create(xs, new long[] {m, 784}, DataType.FLOAT);
-            } else if (model.equals("lstm")) {
-                f = Nd4j.create(xs, new long[] {m, 28, 28}, DataType.FLOAT)
-                        .permute(0, 2, 1)
-                        .dup('c');
-            } else {
-                f = Nd4j.create(xs, new long[] {m, 1, 28, 28}, DataType.FLOAT);
-            }
-            float[] ls = new float[m * 10];
-            for (int i = 0; i < m; i++) ls[i * 10 + y[s + i]] = 1f;
-            out.add(new INDArray[] {f, Nd4j.create(ls, new long[] {m, 10}, DataType.FLOAT)});
+            float[] xs = new float[m * pixels];
+            for (int i = 0; i < xs.length; i++) xs[i] = (x[s * pixels + i] & 0xff) / 255f;
+            INDArray f = layout.arrange(Nd4j.create(xs, new long[] {m, pixels}, 'c'), SIDE, SIDE);
+            float[] ls = new float[m * CLASSES];
+            for (int i = 0; i < m; i++) ls[i * CLASSES + y[s + i]] = 1f;
+            out.add(new INDArray[] {f, Nd4j.create(ls, new long[] {m, CLASSES}, 'c')});
         }
         return out;
-    }
-
-    private static byte[] readImages(Path p) throws IOException {
-        try (DataInputStream in = open(p)) {
-            if (in.readInt() != 0x803) throw new IOException("not an IDX image file: " + p);
-            int n = in.readInt(), r = in.readInt(), c = in.readInt();
-            if (r != 28 || c != 28) throw new IOException("expected 28x28 images: " + p);
-            return in.readNBytes(n * r * c);
-        }
-    }
-
-    private static byte[] readLabels(Path p) throws IOException {
-        try (DataInputStream in = open(p)) {
-            if (in.readInt() != 0x801) throw new IOException("not an IDX label file: " + p);
-            return in.readNBytes(in.readInt());
-        }
-    }
-
-    private static DataInputStream open(Path p) throws IOException {
-        InputStream raw = Files.newInputStream(p);
-        return new DataInputStream(new GZIPInputStream(raw, 1 << 16));
     }
 
     private static long cpuNanos() {

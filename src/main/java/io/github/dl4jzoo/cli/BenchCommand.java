@@ -104,13 +104,12 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, String> env = Environment.describe(); // configures the engine before any network exists
         Registry registry = zoo.registry();
         List<String> recipes = names.isEmpty() ? PEER_RECIPES : registry.expand(names);
-        Benchmark.Settings settings = new Benchmark.Settings(
-                warmup, iterations, Optional.ofNullable(batch), synthetic, Optional.ofNullable(data));
+        Benchmark.Settings settings = new Benchmark.Settings(warmup, iterations, synthetic, Optional.ofNullable(data));
         PrintWriter out = spec.commandLine().getOut();
         double peak = gemm ? Benchmark.gemmGflops(GEMM_SIDE, GEMM_REPEATS) : Double.NaN;
         List<Benchmark.Result> results = new ArrayList<>();
         for (String name : recipes) {
-            Recipe r = registry.get(name);
+            Recipe r = registry.get(name, batch == null ? List.of() : List.of("batchSize=" + batch));
             try {
                 results.add(Benchmark.run(r, settings));
             } catch (IllegalArgumentException e) {
