@@ -31,8 +31,7 @@ public final class Benchmark {
     private static final int LATENCY_REPEATS = 3;
 
     /** @param synthetic random inputs of the recipe's shape instead of its dataset */
-    public record Settings(
-            int warmup, int iterations, Optional<Integer> batch, boolean synthetic, Optional<Path> data) {
+    public record Settings(int warmup, int iterations, boolean synthetic, Optional<Path> data) {
         public Settings {
             if (warmup < 0 || iterations < 1) {
                 throw new IllegalArgumentException(
