@@ -103,6 +103,52 @@ class TrainCommandTest {
     }
 
     @Test
+    void aPictureIsClassifiedAndAForecasterPredictsTheNextMonth() throws IOException {
+        Path run = tmp.resolve("run");
+        assertEquals(0, train(small("--epochs", "1", "--out", run.toString())).code());
+        // the first test image of the tiny sample, as a 28x28 grey PNG
+        byte[] pixels = io.github.dl4jzoo.data.Idx.readImages(
+                        io.github.dl4jzoo.data.DataFile.of(tiny.resolve("t10k-images-idx3-ubyte.gz")))
+                .pixels();
+        // RGB, not TYPE_BYTE_GRAY: Java's grey images are linear, and sRGB values would be converted on the way
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < 28 * 28; i++) {
+            int g = pixels[i] & 0xff;
+            img.setRGB(i % 28, i / 28, (g << 16) | (g << 8) | g);
+        }
+        Path png = tmp.resolve("item.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        CliRun picture = CliRun.of("predict", run.toString(), "--input", png.toString(), "--top", "1");
+        CliRun idx = CliRun.of(
+                "predict",
+                run.toString(),
+                "--input",
+                tiny.resolve("t10k-images-idx3-ubyte.gz").toString(),
+                "--limit",
+                "1",
+                "--top",
+                "1");
+        assertEquals(0, picture.code(), picture.err());
+        assertEquals(
+                idx.out().replace("image 0", "item.png"), picture.out(), "the PNG is read as the IDX image it was");
+
+        Path co2 = tmp.resolve("co2");
+        assertEquals(
+                0,
+                train(List.of("mlp-forecast", "--epochs", "20", "--verbose", "0", "--out", co2.toString()))
+                        .code());
+        Path csv = Path.of("src/main/resources/io/github/dl4jzoo/data/co2/co2-concentration.csv");
+        CliRun forecast = CliRun.of("predict", co2.toString(), "--input", csv.toString());
+        assertEquals(0, forecast.code(), forecast.err());
+        Matcher m = Pattern.compile("CO2 1 step after 2020-04-01: (\\d+\\.\\d{4})\n")
+                .matcher(forecast.out());
+        assertTrue(m.matches(), forecast.out());
+        double ppm = Double.parseDouble(m.group(1));
+        assertTrue(ppm > 405 && ppm < 425, "May 2020 was 417.1 ppm; got " + ppm);
+    }
+
+    @Test
     void theSameSeedGivesTheSameModel() throws IOException {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
         assertEquals(0, train(small("--epochs", "1", "--out", a.toString())).code());
