@@ -73,17 +73,8 @@ final class PredictCommand implements Callable<Integer> {
             throw new Zoo.UserError(recipe.name() + ": predict on pictures of a recipe with data.standardize is not"
                     + " supported; zoo evaluate works for it");
         }
-        int rows, cols;
-        if (recipe.input() instanceof Recipe.Input.Image i) {
-            rows = i.height();
-            cols = i.width();
-        } else if (recipe.input() instanceof Recipe.Input.Sequence s) {
-            rows = s.steps();
-            cols = s.features();
-        } else {
-            rows = (int) Math.round(Math.sqrt(recipe.input().size()));
-            cols = recipe.input().size() / rows;
-        }
+        int[] size = TrainData.imageSize(recipe.input());
+        int rows = size[0], cols = size[1];
         List<String> labels = new ArrayList<>();
         INDArray flat;
         if (isIdx(input)) {

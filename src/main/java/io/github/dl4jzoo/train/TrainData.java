@@ -61,16 +61,25 @@ public record TrainData(
         return input instanceof Recipe.Input.Sequence ? Layout.SEQUENCE : Layout.FLAT;
     }
 
+    /**
+     * The image size {rows, cols} a recipe reads: an image's height and width, a sequence's steps (rows) and
+     * features (a row's pixels), or a square for a flat vector.
+     */
+    public static int[] imageSize(Recipe.Input in) {
+        if (in instanceof Recipe.Input.Image i) {
+            return new int[] {i.height(), i.width()};
+        }
+        if (in instanceof Recipe.Input.Sequence s) {
+            return new int[] {s.steps(), s.features()};
+        }
+        int side = (int) Math.round(Math.sqrt(in.size()));
+        return new int[] {side, in.size() / side};
+    }
+
     static TrainData images(Recipe recipe, ImageData images) {
         Recipe.Input in = recipe.input();
-        int side = (int) Math.round(Math.sqrt(in.size()));
-        if (in instanceof Recipe.Input.Image i) {
-            images.requireSize(i.height(), i.width());
-        } else if (in instanceof Recipe.Input.Sequence s) {
-            images.requireSize(s.steps(), s.features());
-        } else {
-            images.requireSize(side, in.size() / side);
-        }
+        int[] size = imageSize(in);
+        images.requireSize(size[0], size[1]);
         Recipe.Augment a = recipe.data().augment();
         Augmentation augmentation =
                 a == null ? Augmentation.NONE : new Augmentation(a.shift(), a.rotateDegrees(), a.flip());
