@@ -15,9 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code zoo evaluate RUN_DIR|MODEL.zip}: a saved model's metrics on its recipe's test split. */
+/** {@code zoo evaluate RUN_DIR|MODEL.zip|NAME}: a saved model (or a recipe's published weights)'s metrics on its recipe's test split. */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
@@ -27,8 +28,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_DIR|MODEL.zip", description = "A run folder written by zoo train, or its model.zip.")
-    Path run;
+    @ParentCommand
+    Zoo zoo;
+
+    @Parameters(
+            paramLabel = "RUN_DIR|MODEL.zip|NAME",
+            description = "A run folder written by zoo train, its model.zip, or a recipe with published weights.")
+    String run;
 
     @Option(names = "--data", paramLabel = "PATH", description = "The dataset's folder (IDX) or file (CSV).")
     Path data;
@@ -36,33 +42,29 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Engine.configure(); // before the model's layers exist: they pick their helpers when created
-        SavedRun saved = SavedRun.open(run);
+        SavedRun saved = zoo.savedModel(run);
         Recipe recipe = saved.recipe();
         TrainData d = TrainData.load(recipe, Optional.ofNullable(data));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(
-                Locale.ROOT,
-                "%s on the %s test split (%s)%n",
-                recipe.name(),
-                d.dataset(),
-                saved.folder().dir());
-        if (recipe.task() == Recipe.Task.CLASSIFICATION) {
-            int classes = Math.max(2, recipe.output().units());
-            out.print(classification(Evaluation.classification(
-                    Evaluation.confusion(saved.net(), d.test(), classes), saved.classNames())));
+        out.printf(Locale.ROOT, "%s on the %s test split (%s)%n", recipe.name(), d.dataset(), saved.source());
+        Metrics m = Evaluation.measure(saved, d);
+        if (m instanceof Metrics.Classification c) {
+            out.print(classification(c));
         } else {
-            double[][] tp = Evaluation.predictions(saved.net(), d.test(), d);
-            Metrics.Regression m = Evaluation.regression(tp[0], tp[1]);
-            out.printf(
-                    Locale.ROOT,
-                    "MSE %.6f  RMSE %.6f  MAE %.6f  R2 %.6f  (%d predictions, original units)%n",
-                    m.mse(),
-                    m.rmse(),
-                    m.mae(),
-                    m.r2(),
-                    m.count());
+            out.print(regression((Metrics.Regression) m));
         }
         return 0;
+    }
+
+    static String regression(Metrics.Regression m) {
+        return String.format(
+                Locale.ROOT,
+                "MSE %.6f  RMSE %.6f  MAE %.6f  R2 %.6f  (%d predictions, original units)%n",
+                m.mse(),
+                m.rmse(),
+                m.mae(),
+                m.r2(),
+                m.count());
     }
 
     /** The metrics as a person reads them: totals, then per class, then the confusion matrix. */

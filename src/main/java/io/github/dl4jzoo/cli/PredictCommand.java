@@ -18,14 +18,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code zoo predict RUN_DIR --input FILE}: a trained model applied to new input. */
+/** {@code zoo predict RUN_DIR|MODEL.zip|NAME --input FILE}: a trained model (or published weights) applied to new input. */
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
@@ -37,8 +40,13 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_DIR|MODEL.zip", description = "A run folder written by zoo train, or its model.zip.")
-    Path run;
+    @ParentCommand
+    Zoo zoo;
+
+    @Parameters(
+            paramLabel = "RUN_DIR|MODEL.zip|NAME",
+            description = "A run folder written by zoo train, its model.zip, or a recipe with published weights.")
+    String run;
 
     @Option(
             names = "--input",
@@ -62,39 +70,49 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Engine.configure(); // before the model's layers exist: they pick their helpers when created
-        SavedRun saved = SavedRun.open(run);
+        SavedRun saved = zoo.savedModel(run);
         Recipe recipe = saved.recipe();
         PrintWriter out = spec.commandLine().getOut();
         if (recipe.task() == Recipe.Task.FORECASTING) {
             forecast(saved, out);
             return 0;
         }
-        if (recipe.data().standardize()) {
-            throw new Zoo.UserError(recipe.name() + ": predict on pictures of a recipe with data.standardize is not"
-                    + " supported; zoo evaluate works for it");
-        }
         int[] size = TrainData.imageSize(recipe.input());
         int rows = size[0], cols = size[1];
         List<String> labels = new ArrayList<>();
-        INDArray flat;
+        float[] levels;
         if (isIdx(input)) {
             Idx.Images images = Idx.readImages(DataFile.of(input), rows, cols);
             int n = Math.min(limit, images.count());
-            float[] pixels = new float[n * rows * cols];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (images.pixels()[i] & 0xff) / 255f;
+            levels = new float[n * rows * cols];
+            for (int i = 0; i < levels.length; i++) {
+                levels[i] = images.pixels()[i] & 0xff;
             }
-            flat = Nd4j.create(pixels, new long[] {n, (long) rows * cols}, 'c');
             IntStream.range(0, n).forEach(i -> labels.add("image " + i));
         } else {
-            flat = Nd4j.create(Pictures.grey(input, rows, cols, invert), new long[] {1, (long) rows * cols}, 'c');
+            levels = Pictures.levels(input, rows, cols, invert);
             labels.add(input.getFileName().toString());
         }
-        INDArray probs = saved.net().output(TrainData.layout(recipe.input()).arrange(flat, rows, cols), false);
+        INDArray flat = Nd4j.create(levels, new long[] {labels.size(), (long) rows * cols}, 'c');
+        INDArray x = TrainData.layout(recipe.input()).arrange(flat, rows, cols);
+        normaliser(saved).transform(x);
+        INDArray probs = saved.net().output(x, false);
         for (int i = 0; i < labels.size(); i++) {
             out.println(labels.get(i) + ": " + topClasses(probs.getRow(i).toDoubleVector(), saved.classNames(), top));
         }
         return 0;
+    }
+
+    /** The zip's own preprocessing; zips from before it was saved there scaled pixels to [0, 1] and no more. */
+    private static DataNormalization normaliser(SavedRun saved) {
+        if (saved.normaliser().isPresent()) {
+            return saved.normaliser().get();
+        }
+        if (saved.recipe().data().standardize()) {
+            throw new Zoo.UserError(saved.model() + ": the model was saved without its standardisation; train it"
+                    + " again (zoo train) to keep the preprocessing in the zip");
+        }
+        return new ImagePreProcessingScaler(0, 1);
     }
 
     /** "Ankle boot 0.9712, Sneaker 0.0201" (a single sigmoid output is the probability of class 1). */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -161,9 +162,19 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Loads the data, trains, writes the run's reports. Shared with compare. */
     static RunResult train(Recipe recipe, RunFolder folder, RunOptions run, PrintWriter w) {
-        TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
+        return train(recipe, TrainData.load(recipe, Optional.ofNullable(run.data)), folder, run, w, Optional.empty());
+    }
+
+    /** As above, on data already loaded, from a given starting network (fine-tuning) or fresh parameters. */
+    static RunResult train(
+            Recipe recipe,
+            TrainData data,
+            RunFolder folder,
+            RunOptions run,
+            PrintWriter w,
+            Optional<MultiLayerNetwork> start) {
         folder.writeText("env.json", Json.write(Environment.describe()));
-        RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions(recipe));
+        RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions(recipe), start);
         try {
             RunReport.write(folder.dir(), result);
         } catch (IOException e) {

@@ -26,14 +26,41 @@ public final class Datasets {
 
     /** Reads an image dataset: a known IDX id or {@code idx:PATH}. Downloads if it must and may. */
     public static ImageData images(String id, Locator locator) {
+        List<String> names = id.startsWith(Catalog.IDX_PREFIX)
+                ? List.of()
+                : requireKind(Catalog.require(id), Kind.IDX).classNames();
+        return ImageData.read(id, imageFiles(id, locator), names);
+    }
+
+    private static ImageData.Files imageFiles(String id, Locator locator) {
         if (id.startsWith(Catalog.IDX_PREFIX)) {
-            return ImageData.read(id, IdxFolder.files(Path.of(id.substring(Catalog.IDX_PREFIX.length()))), List.of());
+            return IdxFolder.files(Path.of(id.substring(Catalog.IDX_PREFIX.length())));
         }
         KnownDataset dataset = requireKind(Catalog.require(id), Kind.IDX);
-        ImageData.Files files = dataset.resourceDir().isPresent()
+        return dataset.resourceDir().isPresent()
                 ? resourceFiles(dataset)
                 : IdxFolder.files(locate(dataset, locator).dir());
-        return ImageData.read(id, files, dataset.classNames());
+    }
+
+    /**
+     * The files an image or CSV dataset id reads, found as {@link #images} and {@link #csv} find them (so a
+     * record of what a run read names the same files). Built-in sets read no file.
+     */
+    public static List<DataFile> files(String id, Locator locator) {
+        if (id.startsWith(Catalog.CSV_PREFIX)
+                || (!id.startsWith(Catalog.IDX_PREFIX) && Catalog.require(id).kind() == Kind.CSV)) {
+            return List.of(csv(id));
+        }
+        if (!id.startsWith(Catalog.IDX_PREFIX) && Catalog.require(id).kind() == Kind.BUILT_IN) {
+            return List.of();
+        }
+        ImageData.Files f = imageFiles(id, locator);
+        return List.of(f.trainImages(), f.trainLabels(), f.testImages(), f.testLabels());
+    }
+
+    /** SHA-256 of a data file's content (decompressed for .gz), as the catalogue's checksums are taken. */
+    public static String sha256(DataFile file) {
+        return Checksums.sha256OfContent(file).hex();
     }
 
     /** A CSV dataset: {@code co2} (embedded) or {@code csv:PATH}. Read it with {@link TimeSeries#readCsv}. */

@@ -13,10 +13,10 @@ public final class Pictures {
     private Pictures() {}
 
     /**
-     * The picture as grey levels scaled to [0, 1], row by row. Colour pictures are averaged to grey;
-     * {@code invert} turns dark-on-light drawings into the light-on-dark of MNIST-style data.
+     * The picture as grey levels 0-255, row by row: what a model zip's normaliser reads. Colour pictures are
+     * averaged to grey; {@code invert} turns dark-on-light drawings into the light-on-dark of MNIST-style data.
      */
-    public static float[] grey(Path file, int rows, int cols, boolean invert) {
+    public static float[] levels(Path file, int rows, int cols, boolean invert) {
         BufferedImage img;
         try {
             img = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;
@@ -37,8 +37,8 @@ public final class Pictures {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int rgb = img.getRGB(c, r);
-                double grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3.0 / MAX_GREY;
-                out[r * cols + c] = (float) (invert ? 1 - grey : grey);
+                double grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3.0;
+                out[r * cols + c] = (float) (invert ? MAX_GREY - grey : grey);
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.train;
 
+import io.github.dl4jzoo.arch.Recipe;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,6 +60,19 @@ public final class Evaluation {
             sst += (truth[i] - mean) * (truth[i] - mean);
         }
         return new Metrics.Regression(sse / n, Math.sqrt(sse / n), sae / n, sst == 0 ? Double.NaN : 1 - sse / sst, n);
+    }
+
+    /**
+     * A saved model's metrics on its data's test split: what {@code zoo evaluate} prints and what a model card
+     * records, so the two agree to the last digit.
+     */
+    public static Metrics measure(SavedRun saved, TrainData data) {
+        if (saved.recipe().task() == Recipe.Task.CLASSIFICATION) {
+            int classes = Math.max(2, saved.recipe().output().units());
+            return classification(confusion(saved.net(), data.test(), classes), saved.classNames());
+        }
+        double[][] tp = predictions(saved.net(), data.test(), data);
+        return regression(tp[0], tp[1]);
     }
 
     /**

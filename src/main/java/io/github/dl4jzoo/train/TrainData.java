@@ -3,6 +3,7 @@ package io.github.dl4jzoo.train;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.data.Augmentation;
 import io.github.dl4jzoo.data.ChronoSplit;
+import io.github.dl4jzoo.data.DataFile;
 import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.EpochIterator;
 import io.github.dl4jzoo.data.ImageData;
@@ -26,7 +27,9 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
  * A recipe's data, ready to iterate: the training split (reshuffled per epoch from the recipe's seed), the
  * validation split if the recipe holds one out, and the test split in file or time order.
  *
- * @param normaliser for forecasters, the scaler fitted on the training windows (saved with the model)
+ * @param normaliser raw input to what the network reads, saved inside the model zip: for images the pixel
+ *     scaling and any standardisation (the iterators here apply the same themselves), for forecasters the
+ *     scaler fitted on the training windows (the windows here are already scaled)
  * @param testDates for forecasters, the date of each test label, in order
  * @param series for forecasters, the whole series in original units (for the naive baselines)
  */
@@ -51,6 +54,17 @@ public record TrainData(
         }
         ImageData images = Datasets.images(id, Locator.defaults(dataDir));
         return images(recipe, images);
+    }
+
+    /** The files {@link #load} reads for the recipe (none for the built-in teaching sets). */
+    public static List<DataFile> filesRead(Recipe recipe, Optional<Path> dataDir) {
+        String id = recipe.data().window() != null ? seriesId(recipe, dataDir) : recipe.dataset();
+        return Datasets.files(id, Locator.defaults(dataDir));
+    }
+
+    /** A forecaster reads the --data file when given, else its recipe's dataset. */
+    private static String seriesId(Recipe recipe, Optional<Path> dataDir) {
+        return dataDir.map(p -> "csv:" + p).orElse(recipe.dataset());
     }
 
     /** The layout a family reads: vectors flat, images NCHW, sequences [batch, features, steps]. */
@@ -97,7 +111,7 @@ public record TrainData(
                 it.validation().map(v -> (DataSetIterator) v),
                 it.test(),
                 images.classNames(),
-                Optional.empty(),
+                Optional.of(it.standardisation().normaliser(layout(in), size[0], size[1])),
                 List.of(),
                 Optional.empty());
     }
@@ -105,7 +119,7 @@ public record TrainData(
     static TrainData series(Recipe recipe, Optional<Path> dataDir) {
         Recipe.Window w = recipe.data().window();
         SeriesSpec spec = new SeriesSpec(w.date(), w.features(), w.target(), w.steps(), w.horizon(), w.stride());
-        String id = dataDir.map(p -> "csv:" + p).orElse(recipe.dataset());
+        String id = seriesId(recipe, dataDir);
         TimeSeries series = TimeSeries.readCsv(Datasets.csv(id), spec);
         ChronoSplit split =
                 ChronoSplit.withValidationShare(series.rows(), recipe.data().validation(), w.testRows());

@@ -92,6 +92,15 @@ public final class Trainer {
 
     /** Trains from scratch, or resumes when the folder holds a checkpoint of an unfinished run. */
     public RunResult run(Recipe recipe, TrainData data, RunFolder folder, Options opt) {
+        return run(recipe, data, folder, opt, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Recipe, TrainData, RunFolder, Options)}, starting a new run from {@code start} (a network
+     * of the recipe's shape, e.g. published weights prepared for fine-tuning) instead of fresh parameters.
+     */
+    public RunResult run(
+            Recipe recipe, TrainData data, RunFolder folder, Options opt, Optional<MultiLayerNetwork> start) {
         State s = readState(folder);
         if (s.stopReason() != null) {
             throw new TrainException(folder.dir() + ": the run is finished (" + s.stopReason() + " after "
@@ -107,7 +116,7 @@ public final class Trainer {
         }
         MultiLayerNetwork net;
         if (s.checkpoint() == null) {
-            net = Networks.build(recipe);
+            net = start.orElseGet(() -> Networks.build(recipe));
             s = checkpoint(folder, net, s, 0, 0);
         } else {
             net = restore(folder.file(s.checkpoint()));
@@ -190,7 +199,7 @@ public final class Trainer {
             s = checkpoint(folder, net, end, epoch + 1, 0);
         }
         stop = stop == null ? "epochs" : stop;
-        saveModel(net, data, folder.file(RunFolder.MODEL));
+        saveModel(net, recipe, data, folder);
         RunResult result = finish(recipe, data, net, folder, history, stop, memory);
         writeState(folder, new State(0, 0, 0, 0, history, best, sinceBest, s.checkpoint(), stop));
         return result;
@@ -330,15 +339,16 @@ public final class Trainer {
         }
     }
 
-    /** The model with its updater state, and the normaliser when the data was scaled. */
-    static void saveModel(MultiLayerNetwork net, TrainData data, Path zip) {
-        RunFolder.write(zip, tmp -> {
-            ModelSerializer.writeModel(net, tmp.toFile(), true);
-            if (data.normaliser().isPresent()) {
-                ModelSerializer.addNormalizerToModel(
-                        tmp.toFile(), data.normaliser().get());
-            }
-        });
+    /** The model with its updater state (to train on), its preprocessing and its recipe: see {@link ModelZip}. */
+    static void saveModel(MultiLayerNetwork net, Recipe recipe, TrainData data, RunFolder folder) {
+        String yaml;
+        try {
+            yaml = Files.readString(folder.file(RunFolder.RECIPE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder.file(RunFolder.RECIPE) + ": cannot read: " + e.getMessage(), e);
+        }
+        List<String> classes = recipe.task() == Recipe.Task.CLASSIFICATION ? names(recipe, data) : List.of();
+        ModelZip.write(net, true, data.normaliser(), yaml, recipe, classes, folder.file(RunFolder.MODEL));
     }
 
     /**
