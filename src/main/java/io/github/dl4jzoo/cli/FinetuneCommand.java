@@ -23,6 +23,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.deeplearning4j.nn.weights.WeightInit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,7 +122,11 @@ final class FinetuneCommand implements Callable<Integer> {
             b.setFeatureExtractor(freeze - 1);
         }
         if (replace) {
-            b.removeOutputLayer().addLayer(output.clone());
+            // The new head starts at zero (uniform probabilities): its inputs are trained features, larger than
+            // the fresh activations Xavier's scale assumes, and a randomly scaled head first has to unlearn that.
+            BaseLayer head = (BaseLayer) output.clone();
+            head.setWeightInitFn(WeightInit.ZERO.getWeightInitFunction());
+            b.removeOutputLayer().addLayer(head);
         }
         return b.build();
     }

@@ -72,7 +72,8 @@ final class PublishCommand implements Callable<Integer> {
                 "zoo " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         for (String name : registry.expand(names)) {
             List<String> overrides = new ArrayList<>(run.allOverrides(-1));
-            if (registry.get(name, overrides).dataset().equals(SAMPLE)) {
+            boolean chosen = overrides.stream().anyMatch(o -> o.startsWith("dataset="));
+            if (!chosen && registry.get(name, overrides).dataset().equals(SAMPLE)) {
                 overrides.add("dataset=" + FULL);
             }
             Recipe recipe = registry.get(name, overrides);
