@@ -127,12 +127,12 @@ final class TrainCommand implements Callable<Integer> {
             return all;
         }
 
-        Trainer.Options trainerOptions(Recipe recipe) {
-            if (verbose < 0 || verbose > 2) {
-                throw new Zoo.UserError("--verbose: expected 0, 1 or 2, got " + verbose);
-            }
-            return new Trainer.Options(
-                    recipe.epochs(), Optional.ofNullable(timeBudget), patience, verbose, checkpointEvery);
+        Trainer.Options trainerOptions() {
+            Trainer.Options o = Trainer.Options.DEFAULTS
+                    .withVerbose(verbose)
+                    .withPatience(patience)
+                    .withCheckpointEvery(checkpointEvery);
+            return timeBudget == null ? o : o.withTimeBudget(timeBudget);
         }
     }
 
@@ -163,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
     static RunResult train(Recipe recipe, RunFolder folder, RunOptions run, PrintWriter w) {
         TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
         folder.writeText("env.json", Json.write(Environment.describe()));
-        RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions(recipe));
+        RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions());
         try {
             RunReport.write(folder.dir(), result);
         } catch (IOException e) {
