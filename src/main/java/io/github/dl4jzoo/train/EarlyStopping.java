@@ -27,7 +27,7 @@ final class EarlyStopping implements TrainingListener {
 
     @Override
     public void onEpochEnd(TrainingContext c) {
-        update(c.history().get(c.history().size() - 1).validationMetric());
+        update(c.lastEpoch().validationMetric());
         if (sinceBest >= patience) {
             c.stop("early stopping");
         }

@@ -40,7 +40,7 @@ final class Progress implements TrainingListener {
 
     @Override
     public void onEpochEnd(TrainingContext c) {
-        endEpoch(c.history().get(c.history().size() - 1));
+        endEpoch(c.lastEpoch());
     }
 
     /** A run rolled back says why; other stops show in the summary a command prints. */

@@ -111,6 +111,14 @@ public final class TrainingContext {
         return Collections.unmodifiableList(history);
     }
 
+    /** The last epoch finished (in {@link TrainingListener#onEpochEnd}, the one just finished). */
+    public EpochStats lastEpoch() {
+        if (history.isEmpty()) {
+            throw new IllegalStateException("no epoch has finished yet");
+        }
+        return history.get(history.size() - 1);
+    }
+
     /** Why the run is stopping, once a listener or the epoch count has said so. */
     public Optional<String> stopReason() {
         return Optional.ofNullable(stopReason);

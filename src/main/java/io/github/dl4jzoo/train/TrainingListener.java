@@ -1,5 +1,7 @@
 package io.github.dl4jzoo.train;
 
+import java.util.function.Consumer;
+
 /**
  * Something that happens around the training loop, in the style of Keras callbacks and DJL's
  * {@code TrainingListener}: progress, checkpoints, early stopping, the divergence guard, validation, test
@@ -30,4 +32,14 @@ public interface TrainingListener {
 
     /** After the last epoch, once the final model is saved; {@link TrainingContext#stopReason()} says why. */
     default void onTrainingEnd(TrainingContext context) {}
+
+    /** A listener that acts only after each epoch: {@code TrainingListener.afterEpoch(c -> ...)}. */
+    static TrainingListener afterEpoch(Consumer<TrainingContext> action) {
+        return new TrainingListener() {
+            @Override
+            public void onEpochEnd(TrainingContext context) {
+                action.accept(context);
+            }
+        };
+    }
 }
