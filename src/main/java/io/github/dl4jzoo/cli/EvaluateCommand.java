@@ -1,11 +1,8 @@
 package io.github.dl4jzoo.cli;
 
-import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.train.Engine;
-import io.github.dl4jzoo.train.Evaluation;
+import io.github.dl4jzoo.api.TestMetrics;
+import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Metrics;
-import io.github.dl4jzoo.train.SavedRun;
-import io.github.dl4jzoo.train.TrainData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,7 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code zoo evaluate RUN_DIR|MODEL.zip|NAME}: a saved model (or a recipe's published weights)'s metrics on its recipe's test split. */
+/**
+ * {@code zoo evaluate RUN_DIR|MODEL.zip|NAME}: a saved model (or a recipe's published weights)'s metrics on its recipe's test split ({@link
+ * io.github.dl4jzoo.api.Zoo#evaluate}).
+ */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
@@ -41,30 +41,23 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine.configure(); // before the model's layers exist: they pick their helpers when created
-        SavedRun saved = zoo.savedModel(run);
-        Recipe recipe = saved.recipe();
-        TrainData d = TrainData.load(recipe, Optional.ofNullable(data));
+        TestMetrics t = io.github.dl4jzoo.api.Zoo.evaluate(zoo.savedModel(run), Optional.ofNullable(data));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s on the %s test split (%s)%n", recipe.name(), d.dataset(), saved.source());
-        Metrics m = Evaluation.measure(saved, d);
-        if (m instanceof Metrics.Classification c) {
+        out.printf(Locale.ROOT, "%s on the %s test split (%s)%n", t.recipe(), t.dataset(), t.runDir());
+        if (t.metrics() instanceof Metrics.Classification c) {
             out.print(classification(c));
         } else {
-            out.print(regression((Metrics.Regression) m));
+            Metrics.Regression m = (Metrics.Regression) t.metrics();
+            out.printf(
+                    Locale.ROOT,
+                    "MSE %.6f  RMSE %.6f  MAE %.6f  R2 %.6f  (%d predictions, original units)%n",
+                    m.mse(),
+                    m.rmse(),
+                    m.mae(),
+                    m.r2(),
+                    m.count());
         }
         return 0;
-    }
-
-    static String regression(Metrics.Regression m) {
-        return String.format(
-                Locale.ROOT,
-                "MSE %.6f  RMSE %.6f  MAE %.6f  R2 %.6f  (%d predictions, original units)%n",
-                m.mse(),
-                m.rmse(),
-                m.mae(),
-                m.r2(),
-                m.count());
     }
 
     /** The metrics as a person reads them: totals, then per class, then the confusion matrix. */

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.cli;
 
+import io.github.dl4jzoo.api.Run;
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -71,11 +71,10 @@ final class FinetuneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Engine.configure(); // before the model's layers exist: they pick their helpers when created
-        Published weights = zoo.published(name);
-        SavedRun base = weights.load();
+        SavedRun base = zoo.published(name).load();
         String baseYaml = recipeYaml(base.model());
         String source = Published.shown(base.model()) + "!" + ModelZip.RECIPE;
-        List<String> overrides = new ArrayList<>(run.allOverrides(-1));
+        List<String> overrides = run.recipeOverrides();
         Recipe first = RecipeReader.read(baseYaml, source, overrides);
         TrainData data = TrainData.load(first, Optional.ofNullable(run.data));
         boolean classifier = first.task() == Recipe.Task.CLASSIFICATION;
@@ -90,8 +89,7 @@ final class FinetuneCommand implements Callable<Integer> {
                     + " layers; the output layer always trains), got " + freeze);
         }
         MultiLayerNetwork start = transfer(base.net(), recipe, freeze, replace);
-        RunFolder folder =
-                RunFolder.create(out != null ? out : TrainCommand.defaultRunDir(name + "-finetune"), overwrite);
+        RunFolder folder = RunFolder.create(out != null ? out : Run.defaultDir(name + "-finetune"), overwrite);
         folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(baseYaml, source, overrides));
         folder.writeText(
                 "finetuned-from.txt",
@@ -99,7 +97,8 @@ final class FinetuneCommand implements Callable<Integer> {
                         + "output layer: " + (replace ? "replaced (classes " + data.classNames() + ")" : "kept")
                         + "\nfrozen layers: " + freeze + "\n");
         PrintWriter w = spec.commandLine().getOut();
-        RunResult result = TrainCommand.train(recipe, data, folder, run, w, Optional.of(start));
+        RunResult result =
+                run.applyTo(io.github.dl4jzoo.api.Zoo.recipe(name), zoo, w).trainFrom(start, recipe, folder);
         w.println(TrainCommand.summary(result));
         return result.stopReason().startsWith("diverged") ? TrainCommand.DIVERGED : 0;
     }

@@ -1,7 +1,7 @@
 package io.github.dl4jzoo.cli;
 
+import io.github.dl4jzoo.api.Run;
 import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.bench.Flops;
 import io.github.dl4jzoo.data.Catalog;
@@ -70,26 +70,30 @@ final class PublishCommand implements Callable<Integer> {
         Registry registry = zoo.registry();
         String command =
                 "zoo " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        boolean datasetChosen = run.overrides.stream().anyMatch(o -> o.startsWith("dataset="));
         for (String name : registry.expand(names)) {
-            List<String> overrides = new ArrayList<>(run.allOverrides(-1));
-            boolean chosen = overrides.stream().anyMatch(o -> o.startsWith("dataset="));
-            if (!chosen && registry.get(name, overrides).dataset().equals(SAMPLE)) {
-                overrides.add("dataset=" + FULL);
+            Run r = run.applyTo(io.github.dl4jzoo.api.Zoo.recipe(name), zoo, w);
+            if (!datasetChosen && r.recipe().dataset().equals(SAMPLE)) {
+                r.set("dataset", FULL);
             }
-            Recipe recipe = registry.get(name, overrides);
-            String yaml = RecipeReader.resolvedYaml(registry.file(name), overrides);
-            RunFolder folder = RunFolder.create(TrainCommand.defaultRunDir("publish-" + name), false);
-            folder.writeText(RunFolder.RECIPE, yaml);
-            RunResult result = TrainCommand.train(recipe, folder, run, w);
+            RunResult result = r.out(Run.defaultDir("publish-" + name)).train();
             if (result.stopReason().startsWith("diverged")) {
                 throw new Zoo.UserError(name + ": training " + result.stopReason() + "; nothing published (run"
-                        + " folder " + folder.dir() + ")");
+                        + " folder " + result.runDir() + ")");
             }
+            Recipe recipe = r.recipe();
+            RunFolder folder = RunFolder.open(result.runDir());
             Published target = Published.in(zoo.modelDirs().get(0), name);
             SavedRun trained = SavedRun.open(folder.file(RunFolder.MODEL));
             createDirectories(target.zip().getParent());
             ModelZip.write(
-                    trained.net(), false, trained.normaliser(), yaml, recipe, trained.classNames(), target.zip());
+                    trained.net(),
+                    false,
+                    trained.normaliser(),
+                    read(folder.file(RunFolder.RECIPE)),
+                    recipe,
+                    trained.classNames(),
+                    target.zip());
             ModelCard card = card(recipe, result, target, command);
             RunFolder.write(target.card(), tmp -> Files.writeString(tmp, card.toJson()));
             w.printf(
@@ -131,6 +135,14 @@ final class PublishCommand implements Callable<Integer> {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 new ModelCard.Weights(
                         target.zip().getFileName().toString(), Published.sha256(target.zip()), size(target.zip())));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     private static void createDirectories(Path dir) {

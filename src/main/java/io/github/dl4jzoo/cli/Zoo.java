@@ -3,6 +3,7 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.RecipeException;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.data.DataException;
+import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Published;
 import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainException;
@@ -69,6 +70,7 @@ public final class Zoo {
      * whose published weights are verified and loaded.
      */
     SavedRun savedModel(String runOrName) {
+        Engine.configure(); // before the model's layers exist: they pick their helpers when created
         Path path = Path.of(runOrName);
         if (Files.exists(path) || runOrName.contains("/") || runOrName.endsWith(".zip")) {
             return SavedRun.open(path);
