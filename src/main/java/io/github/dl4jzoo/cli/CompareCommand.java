@@ -4,6 +4,7 @@ import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.report.ComparisonReport;
+import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.train.Baselines;
 import io.github.dl4jzoo.train.Metrics;
 import io.github.dl4jzoo.train.RunFolder;
@@ -200,11 +201,11 @@ final class CompareCommand implements Callable<Integer> {
                                         ? " (seed " + r.seed() + ")"
                                         : ""),
                         r.family(),
-                        Table.count(r.parameters()),
+                        Formats.count(r.parameters()),
                         r.epochs(),
                         String.format(Locale.ROOT, "%.4f", r.test().headline()),
                         String.format(Locale.ROOT, "%.1f", r.trainSeconds()),
-                        Table.count(Math.round(r.trainSamplesPerSecond())));
+                        Formats.count(Math.round(r.trainSamplesPerSecond())));
             }
             sb.append(t).append('\n');
         }

@@ -48,8 +48,4 @@ final class Table {
         }
         return sb.toString();
     }
-
-    static String count(long n) {
-        return String.format(java.util.Locale.ROOT, "%,d", n);
-    }
 }

@@ -3,6 +3,7 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.report.Json;
 import io.github.dl4jzoo.report.RunReport;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.Metrics;
@@ -162,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Loads the data, trains, writes the run's reports. Shared with compare. */
     static RunResult train(Recipe recipe, RunFolder folder, RunOptions run, PrintWriter w) {
         TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-        folder.writeText("env.json", Json.write(Environment.describe()));
+        folder.writeText("env.json", Json.text(Environment.describe()));
         RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions(recipe));
         try {
             RunReport.write(folder.dir(), result);

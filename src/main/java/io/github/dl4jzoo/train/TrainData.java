@@ -9,7 +9,6 @@ import io.github.dl4jzoo.data.ImageData;
 import io.github.dl4jzoo.data.ImagePipeline;
 import io.github.dl4jzoo.data.Layout;
 import io.github.dl4jzoo.data.Locator;
-import io.github.dl4jzoo.data.Scaling;
 import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.SeriesWindows;
 import io.github.dl4jzoo.data.TimeSeries;
@@ -109,8 +108,8 @@ public record TrainData(
         TimeSeries series = TimeSeries.readCsv(Datasets.csv(id), spec);
         ChronoSplit split =
                 ChronoSplit.withValidationShare(series.rows(), recipe.data().validation(), w.testRows());
-        SeriesWindows windows = SeriesWindows.build(
-                series, spec, split, recipe.data().standardize() ? Scaling.STANDARDIZE : Scaling.NONE);
+        SeriesWindows windows =
+                SeriesWindows.build(series, spec, split, recipe.data().standardize());
         Layout layout = layout(recipe.input());
         int batch = recipe.batchSize();
         Optional<DataSetIterator> validation = windows.validation().size() == 0
@@ -127,7 +126,7 @@ public record TrainData(
                 Optional.of(series));
     }
 
-    /** The four rows, full batch; the test set is the training set (the notes' question is "did it learn?"). */
+    /** The four rows, full batch; the test set is the training set (the question XOR asks is "did it learn?"). */
     static TrainData teaching(Recipe recipe, DataSet rows) {
         return new TrainData(
                 recipe.dataset(),

@@ -71,7 +71,7 @@ class DatasetsTest {
         assertEquals("2020-04-01", co2.dates().get(740));
         assertEquals(416.18, co2.target()[740], 1e-9);
 
-        SeriesWindows w = SeriesWindows.build(co2, spec, new ChronoSplit(60, 60), Scaling.STANDARDIZE);
+        SeriesWindows w = SeriesWindows.build(co2, spec, new ChronoSplit(60, 60), true);
         assertEquals(60, w.test().size(), "stride 1: one forecast per test month");
         assertEquals(741 - 120 - 12, w.train().size());
         assertEquals("2020-04-01", w.test().labelDates().get(59));
