@@ -2,8 +2,8 @@ package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.data.DataFile;
-import io.github.dl4jzoo.data.Idx;
-import io.github.dl4jzoo.data.Pictures;
+import io.github.dl4jzoo.data.DataKind;
+import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.TimeSeries;
 import io.github.dl4jzoo.train.Engine;
@@ -11,10 +11,10 @@ import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,11 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
-        description = "Predict with a trained model: top classes for IDX images or a picture (PNG, JPEG), or the"
-                + " next value after a CSV's last window.")
+        description = "Predict with a trained model: top classes for IDX images, a picture (PNG, JPEG) or a folder"
+                + " of pictures, or the next value after a CSV's last window.")
 final class PredictCommand implements Callable<Integer> {
-    private static final int IDX_MAGIC_BYTES = 4;
-
     @Spec
     CommandSpec spec;
 
@@ -44,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
             names = "--input",
             required = true,
             paramLabel = "FILE",
-            description = "IDX images (.gz or raw), a picture, or a CSV.")
+            description = "IDX images (.gz or raw), a picture, a folder of pictures, or a CSV.")
     Path input;
 
     @Option(names = "--top", paramLabel = "K", description = "Classes to show per example (default: ${DEFAULT-VALUE}).")
@@ -73,24 +71,10 @@ final class PredictCommand implements Callable<Integer> {
             throw new Zoo.UserError(recipe.name() + ": predict on pictures of a recipe with data.standardize is not"
                     + " supported; zoo evaluate works for it");
         }
-        int[] size = TrainData.imageSize(recipe.input());
-        int rows = size[0], cols = size[1];
-        List<String> labels = new ArrayList<>();
-        INDArray flat;
-        if (isIdx(input)) {
-            Idx.Images images = Idx.readImages(DataFile.of(input), rows, cols);
-            int n = Math.min(limit, images.count());
-            float[] pixels = new float[n * rows * cols];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (images.pixels()[i] & 0xff) / 255f;
-            }
-            flat = Nd4j.create(pixels, new long[] {n, (long) rows * cols}, 'c');
-            IntStream.range(0, n).forEach(i -> labels.add("image " + i));
-        } else {
-            flat = Nd4j.create(Pictures.grey(input, rows, cols, invert), new long[] {1, (long) rows * cols}, 'c');
-            labels.add(input.getFileName().toString());
-        }
-        INDArray probs = saved.net().output(TrainData.layout(recipe.input()).arrange(flat, rows, cols), false);
+        DataKind.Examples examples =
+                Datasets.examples(recipe.dataset(), input, TrainData.request(recipe, Optional.empty()), invert, limit);
+        INDArray probs = saved.net().output(examples.features(), false);
+        List<String> labels = examples.names();
         for (int i = 0; i < labels.size(); i++) {
             out.println(labels.get(i) + ": " + topClasses(probs.getRow(i).toDoubleVector(), saved.classNames(), top));
         }
@@ -107,15 +91,6 @@ final class PredictCommand implements Callable<Integer> {
                 .map(c -> String.format(Locale.ROOT, "%s %.4f", names.get(c), probs[c]))
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("");
-    }
-
-    private static boolean isIdx(Path file) {
-        try (var in = DataFile.of(file).openContent()) {
-            byte[] head = in.readNBytes(IDX_MAGIC_BYTES);
-            return head.length == IDX_MAGIC_BYTES && head[0] == 0 && head[1] == 0 && head[2] == 8 && head[3] == 3;
-        } catch (java.io.IOException | RuntimeException e) {
-            return false; // not gzip, not IDX: a picture, or an error the picture reader names
-        }
     }
 
     /** The next value after the CSV's last window, in the target's units. */
