@@ -5,6 +5,7 @@ import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.bench.Benchmark;
 import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.report.Json;
+import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Environment;
 import java.io.IOException;
