@@ -7,31 +7,26 @@ import io.github.dl4jzoo.api.Prediction.Options;
 import io.github.dl4jzoo.api.Prediction.Score;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.data.DataFile;
-import io.github.dl4jzoo.data.Idx;
-import io.github.dl4jzoo.data.Pictures;
+import io.github.dl4jzoo.data.DataKind;
+import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.SeriesSpec;
+import io.github.dl4jzoo.data.Standardisation;
 import io.github.dl4jzoo.data.TimeSeries;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.TrainException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A saved run applied to new input: IDX images, a picture, or a CSV series. */
+/** A saved run applied to new input: what its dataset's kind reads (IDX images, pictures), or a CSV series. */
 final class Predictor {
-    /** The first bytes of an uncompressed IDX image file: two zeros, type 8 (unsigned byte), 3 dimensions. */
-    private static final byte[] IDX_IMAGES_MAGIC = {0, 0, 8, 3};
-
     private Predictor() {}
 
     static Prediction of(Path runDirOrModel, Path input, Options options) {
@@ -44,26 +39,18 @@ final class Predictor {
         if (recipe.task() == Recipe.Task.FORECASTING) {
             return forecast(saved, input);
         }
-        int[] size = TrainData.imageSize(recipe.input());
-        int rows = size[0], cols = size[1];
-        List<String> labels = new ArrayList<>();
-        float[] levels;
-        if (isIdx(input)) {
-            Idx.Images images = Idx.readImages(DataFile.of(input), rows, cols);
-            int n = Math.min(options.limit(), images.count());
-            levels = new float[n * rows * cols];
-            for (int i = 0; i < levels.length; i++) {
-                levels[i] = images.pixels()[i] & 0xff;
-            }
-            IntStream.range(0, n).forEach(i -> labels.add("image " + i));
-        } else {
-            levels = Pictures.levels(input, rows, cols, options.invert());
-            labels.add(input.getFileName().toString());
-        }
-        INDArray flat = Nd4j.create(levels, new long[] {labels.size(), (long) rows * cols}, 'c');
-        INDArray x = TrainData.layout(recipe.input()).arrange(flat, rows, cols);
+        DataKind.Examples read = Datasets.examples(
+                recipe.dataset(),
+                input,
+                TrainData.request(recipe, Optional.empty()),
+                options.invert(),
+                options.limit());
+        // The kinds read pixels scaled to [0, 1]; the zip's normaliser takes grey levels 0-255, as a program with
+        // DL4J alone would give it, and applies the scaling and standardisation the model was trained with.
+        INDArray x = read.features().mul(Standardisation.MAX_GREY_LEVEL);
         normaliser(saved).transform(x);
         INDArray probs = saved.net().output(x, false);
+        List<String> labels = read.names();
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             double[] p = probs.getRow(i).toDoubleVector();
@@ -87,15 +74,6 @@ final class Predictor {
                     + " again (zoo train) to keep the preprocessing in the zip");
         }
         return new ImagePreProcessingScaler(0, 1);
-    }
-
-    private static boolean isIdx(Path file) {
-        try (InputStream in = DataFile.of(file).openContent()) {
-            byte[] head = in.readNBytes(IDX_IMAGES_MAGIC.length);
-            return Arrays.equals(head, IDX_IMAGES_MAGIC);
-        } catch (IOException | RuntimeException e) {
-            return false; // not gzip, not IDX: a picture, or an error the picture reader names
-        }
     }
 
     /** The next value after the CSV's last window, in the target's units. */

@@ -2,6 +2,7 @@ package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Published;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ListCommand implements Callable<Integer> {
             Recipe r = registry.get(n);
             Published weights = Published.find(zoo.modelDirs(), n);
             String published = weights.exists() ? weights.readCard().headline() : "-";
-            t.row(n, r.family(), r.task().id(), r.dataset(), Table.count(r.parameterCount()), published);
+            t.row(n, r.family(), r.task().id(), r.dataset(), Formats.count(r.parameterCount()), published);
         }
         spec.commandLine().getOut().print(t);
         return 0;

@@ -117,7 +117,7 @@ final class PublishCommand implements Callable<Integer> {
         TrainData data = TrainData.load(published.recipe(), dataDir);
         ModelCard.Measured metrics = ModelCard.Measured.of(Evaluation.measure(published, data));
         List<ModelCard.FileRead> files = new ArrayList<>();
-        for (DataFile f : TrainData.filesRead(recipe, dataDir)) {
+        for (DataFile f : data.sources()) {
             files.add(new ModelCard.FileRead(f.name(), Datasets.sha256(f)));
         }
         return new ModelCard(

@@ -12,6 +12,15 @@ public final class Pictures {
 
     private Pictures() {}
 
+    /** The picture as grey levels scaled to [0, 1] (see {@link #levels}). */
+    public static float[] grey(Path file, int rows, int cols, boolean invert) {
+        float[] levels = levels(file, rows, cols, invert);
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] /= (float) MAX_GREY;
+        }
+        return levels;
+    }
+
     /**
      * The picture as grey levels 0-255, row by row: what a model zip's normaliser reads. Colour pictures are
      * averaged to grey; {@code invert} turns dark-on-light drawings into the light-on-dark of MNIST-style data.

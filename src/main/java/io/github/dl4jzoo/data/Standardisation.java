@@ -33,14 +33,14 @@ public record Standardisation(double mean, double std) {
      * {@link NormalizerStandardize} of {@code (x - 255 mean)/(255 std)}. ND4J standardises along dimension 1:
      * a flat vector's columns, an image's channel, a sequence's features; each gets the same scalar pair.
      */
-    public DataNormalization normaliser(Layout layout, int rows, int cols) {
+    public DataNormalization normaliser(Layout layout, int channels, int rows, int cols) {
         if (equals(NONE)) {
             return new ImagePreProcessingScaler(0, 1);
         }
         long width =
                 switch (layout) {
-                    case FLAT -> (long) rows * cols;
-                    case IMAGE -> 1;
+                    case FLAT -> (long) channels * rows * cols;
+                    case IMAGE -> channels;
                     case SEQUENCE -> cols;
                 };
         return new NormalizerStandardize(

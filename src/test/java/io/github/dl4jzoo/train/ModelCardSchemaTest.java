@@ -98,7 +98,7 @@ class ModelCardSchemaTest {
         assertEquals(Networks.build(recipe).numParams(), c.parameters());
         assertEquals(Flops.forward(recipe), c.flops());
 
-        KnownDataset data = Catalog.require(c.dataset().id());
+        KnownDataset data = Catalog.find(c.dataset().id()).orElseThrow();
         assertEquals(Catalog.licence(data.id()), c.dataset().licence());
         assertEquals(data.files().size(), c.dataset().files().size());
         for (int i = 0; i < data.files().size(); i++) {
