@@ -90,7 +90,7 @@ final class PublishCommand implements Callable<Integer> {
                     trained.net(),
                     false,
                     trained.normaliser(),
-                    read(folder.file(RunFolder.RECIPE)),
+                    Optional.of(read(folder.file(RunFolder.RECIPE))),
                     recipe,
                     trained.classNames(),
                     target.zip());

@@ -34,7 +34,7 @@ public final class ModelZip {
             MultiLayerNetwork net,
             boolean withUpdater,
             Optional<DataNormalization> normaliser,
-            String recipeYaml,
+            Optional<String> recipeYaml,
             Recipe recipe,
             List<String> classes,
             Path zip) {
@@ -43,7 +43,9 @@ public final class ModelZip {
             if (normaliser.isPresent()) {
                 ModelSerializer.addNormalizerToModel(tmp.toFile(), normaliser.get());
             }
-            ModelSerializer.addObjectToFile(tmp.toFile(), RECIPE, recipeYaml);
+            if (recipeYaml.isPresent()) {
+                ModelSerializer.addObjectToFile(tmp.toFile(), RECIPE, recipeYaml.get());
+            }
             ModelSerializer.addObjectToFile(tmp.toFile(), CLASSES, classes.toArray(String[]::new));
             ModelSerializer.addObjectToFile(tmp.toFile(), INPUT_SHAPE, inputShape(recipe.input()));
             ModelSerializer.addObjectToFile(tmp.toFile(), INPUT, describeInput(recipe));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,13 +201,18 @@ public final class Trainer {
                 test.forecast());
     }
 
-    /** The model with its updater state (to train on), its preprocessing and its recipe: see {@link ModelZip}. */
+    /**
+     * The model with its updater state (to train on), its preprocessing and, when the folder holds one, its
+     * resolved recipe: see {@link ModelZip}. A folder without {@code recipe.yaml} (a program driving the trainer
+     * itself) gives a zip without the recipe, as zips were before they carried it.
+     */
     static void saveModel(MultiLayerNetwork net, Recipe recipe, TrainData data, RunFolder folder) {
-        String yaml;
+        Path file = folder.file(RunFolder.RECIPE);
+        Optional<String> yaml;
         try {
-            yaml = Files.readString(folder.file(RunFolder.RECIPE));
+            yaml = Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException(folder.file(RunFolder.RECIPE) + ": cannot read: " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
         List<String> classes =
                 recipe.task() == Recipe.Task.CLASSIFICATION ? Evaluation.classNames(recipe, data) : List.of();
