@@ -53,7 +53,7 @@ public record SavedRun(
         }
         Recipe recipe;
         List<String> classes;
-        if (inside.isPresent()) {
+        if (inside.isPresent() && zip) { // a run folder's own recipe.yaml says what its model.zip must be
             recipe = RecipeReader.read(inside.get(), model + "!" + ModelZip.RECIPE, List.of());
             classes = ModelZip.classes(model);
         } else {

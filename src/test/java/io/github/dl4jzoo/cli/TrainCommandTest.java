@@ -280,7 +280,7 @@ class TrainCommandTest {
         java.util.Map<String, String> plain = new java.util.TreeMap<>();
         for (String line : plainJava("src/test/resources/plain/PlainPredict.java", run.resolve("model.zip"), png)
                 .lines()
-                .filter(l -> l.matches("\\S+ [01]\\.\\d{4}"))
+                .filter(l -> l.matches(".+ [01]\\.\\d{4}"))
                 .toList()) {
             plain.put(line.substring(0, line.lastIndexOf(' ')), line.substring(line.lastIndexOf(' ') + 1));
         }
