@@ -11,12 +11,27 @@ import org.nd4j.linalg.activations.Activation;
  * Stacked LSTM layers (Hochreiter and Schmidhuber 1997) whose last time step feeds the output layer. As a
  * classifier it reads an image as a sequence of rows; as a forecaster it reads a window of past values and
  * predicts the next one (the Keras LSTM forecaster of our notes: LSTM(50, relu) then Dense(1)).
+ *
+ * <p>Table: {@code arch: {units: [64], activation: tanh}}, one LSTM layer per entry of {@code units}.
  */
 public record Lstm(List<Integer> units, Activation activation) implements Arch {
     public static final String FAMILY = "lstm";
 
     public Lstm {
         units = List.copyOf(units);
+    }
+
+    /** Reads {@code family: lstm}. */
+    public static final class Reader implements Family {
+        @Override
+        public String name() {
+            return FAMILY;
+        }
+
+        @Override
+        public Arch read(Fields arch) {
+            return new Lstm(arch.integers("units", 1, false), arch.activation("activation"));
+        }
     }
 
     @Override
@@ -26,16 +41,37 @@ public record Lstm(List<Integer> units, Activation activation) implements Arch {
 
     @Override
     public long parameterCount(Recipe.Input input, Recipe.Output output) {
-        if (!(input instanceof Recipe.Input.Sequence seq)) {
-            throw new RecipeException("input: expected {steps, features} for family lstm");
-        }
-        long total = 0, inputs = seq.features();
+        long total = 0, inputs = sequence(input).features();
         for (int n : units) {
             // four gates, each with input weights, recurrent weights and a bias (DL4J's LSTM has no peepholes)
             total += 4L * n * (inputs + n + 1);
             inputs = n;
         }
         return total + inputs * output.units() + output.units();
+    }
+
+    @Override
+    public long flops(Recipe.Input input, Recipe.Output output) {
+        Recipe.Input.Sequence seq = sequence(input);
+        long total = 0, inputs = seq.features();
+        for (int n : units) {
+            total += 2L * 4 * n * (inputs + n) * seq.steps();
+            inputs = n;
+        }
+        return total + Networks.outputFlops(inputs, output);
+    }
+
+    /** A window is read step by step: {@code steps} time steps of {@code features} values. */
+    @Override
+    public Recipe.Input windowInput(int steps, int features) {
+        return new Recipe.Input.Sequence(steps, features);
+    }
+
+    private static Recipe.Input.Sequence sequence(Recipe.Input input) {
+        if (!(input instanceof Recipe.Input.Sequence seq)) {
+            throw new RecipeException("input: expected {steps, features} for family lstm");
+        }
+        return seq;
     }
 
     @Override
@@ -51,5 +87,20 @@ public record Lstm(List<Integer> units, Activation activation) implements Arch {
             list.layer(last ? new LastTimeStep(lstm) : lstm);
         }
         return list.layer(Networks.outputLayer(recipe, recipe.regularization().dropout()));
+    }
+
+    /** The last LSTM layer is wrapped in LastTimeStep: the output layer sees only the final step. */
+    @Override
+    public void source(LayerSource out, Recipe recipe) {
+        for (int i = 0; i < units.size(); i++) {
+            boolean last = i == units.size() - 1;
+            out.layer((last ? "new " + out.type(LastTimeStep.class) + "(" : "") + "new " + out.type(LSTM.class)
+                            + ".Builder()")
+                    .call("name(\"lstm" + (i + 1) + "\")")
+                    .call("nOut(" + units.get(i) + ")")
+                    .call("activation(" + out.activation(activation) + ")")
+                    .build();
+        }
+        Networks.outputSource(out, recipe, recipe.regularization().dropout());
     }
 }
