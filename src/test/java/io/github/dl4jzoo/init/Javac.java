@@ -15,7 +15,7 @@ import java.util.Map;
 import javax.tools.ToolProvider;
 
 /** Compiles generated sources in-process against the test class path and loads them. */
-final class Javac {
+public final class Javac {
     private Javac() {}
 
     /**
@@ -23,7 +23,7 @@ final class Javac {
      * {@code dir}, compiles them into {@code dir/classes} and returns a class loader for them whose parent is this
      * test's loader, so DL4J's classes are the test's own.
      */
-    static ClassLoader compile(Path dir, Map<String, String> sources) {
+    public static ClassLoader compile(Path dir, Map<String, String> sources) {
         try {
             Path classes = dir.resolve("classes");
             Files.createDirectories(classes);
