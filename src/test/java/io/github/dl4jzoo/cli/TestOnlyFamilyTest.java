@@ -52,7 +52,7 @@ class TestOnlyFamilyTest {
                 r.out()
                         .endsWith(
                                 """
-                        LAYER   TYPE                INPUT  OUTPUT  PARAMS
+                        LAYER   TYPE                INPUT  OUTPUT   PARAMS
                         dense1  DenseLayer          784    128     100,480
                         bn1     BatchNormalization  128    128         512
                         act1    ActivationLayer     128    128           0
