@@ -120,7 +120,7 @@ final class CompareCommand implements Callable<Integer> {
                     w.println(TrainCommand.summary(results.get(results.size() - 1)));
                     if (recipe.task() == Recipe.Task.FORECASTING && !baselinesDone) {
                         TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-                        results.addAll(Baselines.forecasts(recipe, data, Baselines.MONTHS_PER_YEAR));
+                        results.addAll(Baselines.forecasts(recipe, data));
                         baselinesDone = true;
                     }
                 }
