@@ -45,7 +45,7 @@ public final class Javac {
     }
 
     /** Surefire may hide the class path in a manifest-only jar; it also publishes it as a property. */
-    static String classPath() {
+    public static String classPath() {
         String cp = System.getProperty("surefire.test.class.path");
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
