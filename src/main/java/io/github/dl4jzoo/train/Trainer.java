@@ -108,6 +108,7 @@ public final class Trainer {
         MultiLayerNetwork net;
         if (s.checkpoint() == null) {
             net = Networks.build(recipe);
+            FastUpdaters.install(net);
             s = checkpoint(folder, net, s, 0, 0);
         } else {
             net = restore(folder.file(s.checkpoint()));
@@ -324,7 +325,9 @@ public final class Trainer {
 
     private static MultiLayerNetwork restore(Path zip) {
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
+            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
+            FastUpdaters.install(net);
+            return net;
         } catch (IOException e) {
             throw new UncheckedIOException(zip + ": cannot read the checkpoint: " + e.getMessage(), e);
         }
