@@ -6,7 +6,7 @@
 #   3. a single default `zoo train NAME` of each image recipe: wall time and peak resident memory
 #      (the forecasters' single runs are already in 1).
 # Then it prints the target table, with the 1-minute load average before and after each part.
-# About 15 minutes on a quiet 2-core machine (ROUNDS=1).
+# About 15-20 minutes on a quiet 2-core machine (ROUNDS=1; estimated from earlier quiet figures, not yet timed).
 #
 # Usage: src/bench/quiet-bench.sh
 # Env:   ROUNDS=1   alternations in part 1      PEER_DIR=../shared/peer   the PyTorch peers
