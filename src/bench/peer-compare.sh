@@ -38,8 +38,8 @@ mvn -B -q -o compile -Dspotless.check.skip=true
 ./zoo --version >/dev/null # the launcher builds target/zoo.jar when the sources are newer
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 CP="target/classes:$(cat "$OUT/cp.txt")"
-# the zoo launcher's heap and JavaCPP setting, so PeerRun measures what `zoo train` runs
-JVM=(-Xmx2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+# the zoo launcher's heap, JavaCPP and collector settings, so PeerRun measures what `zoo train` runs
+JVM=(-Xmx2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -XX:+UseSerialGC -Xmn64m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
