@@ -11,6 +11,9 @@ public sealed interface Arch permits LinearClassifier, Mlp, ConvNet, Lstm {
     /** Trainable parameters, from the shapes alone. */
     long parameterCount(Recipe.Input input, Recipe.Output output);
 
+    /** The activation functions of the hidden layers, in order (the output layer's is the recipe's). */
+    java.util.List<ActivationFunction> activations();
+
     /** Adds this family's layers (the output layer included) to a builder that has the recipe's common settings. */
     ListBuilder layers(NeuralNetConfiguration.Builder common, Recipe recipe);
 }

@@ -5,14 +5,13 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * Stacked LSTM layers (Hochreiter and Schmidhuber 1997) whose last time step feeds the output layer. As a
  * classifier it reads an image as a sequence of rows; as a forecaster it reads a window of past values and
  * predicts the next one (the Keras LSTM forecaster of our notes: LSTM(50, relu) then Dense(1)).
  */
-public record Lstm(List<Integer> units, Activation activation) implements Arch {
+public record Lstm(List<Integer> units, ActivationFunction activation) implements Arch {
     public static final String FAMILY = "lstm";
 
     public Lstm {
@@ -22,6 +21,11 @@ public record Lstm(List<Integer> units, Activation activation) implements Arch {
     @Override
     public String family() {
         return FAMILY;
+    }
+
+    @Override
+    public List<ActivationFunction> activations() {
+        return units.stream().map(u -> activation).toList();
     }
 
     @Override
@@ -45,7 +49,7 @@ public record Lstm(List<Integer> units, Activation activation) implements Arch {
             LSTM lstm = new LSTM.Builder()
                     .name("lstm" + (i + 1))
                     .nOut(units.get(i))
-                    .activation(activation)
+                    .activation(activation.create())
                     .build();
             boolean last = i == units.size() - 1;
             list.layer(last ? new LastTimeStep(lstm) : lstm);

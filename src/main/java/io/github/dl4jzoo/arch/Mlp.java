@@ -23,6 +23,11 @@ public record Mlp(List<Dense> hidden) implements Arch {
     }
 
     @Override
+    public List<ActivationFunction> activations() {
+        return hidden.stream().map(Dense::activation).toList();
+    }
+
+    @Override
     public long parameterCount(Recipe.Input input, Recipe.Output output) {
         flatInput(input, FAMILY);
         long total = 0;

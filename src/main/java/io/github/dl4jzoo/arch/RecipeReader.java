@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -25,7 +24,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * SnakeYAML's plain tree rather than Jackson's: it keeps {@code zoo list} well under half a second.
  */
 public final class RecipeReader {
-    private static final Map<String, Activation> ACTIVATIONS = names(Activation.values());
+    private static final Map<String, ActivationFunction> ACTIVATIONS = ActivationFunction.ALL;
     private static final Map<String, WeightInit> WEIGHT_INITS = names(WeightInit.values());
     private static final Map<String, Loss> LOSSES = ids(Loss.values());
     private static final Map<String, Recipe.Task> TASKS = names(Recipe.Task.values());
@@ -185,7 +184,7 @@ public final class RecipeReader {
 
     private static Mlp mlp(Fields f) {
         List<Integer> hidden = f.integers("hidden", 1, true);
-        Activation activation = hidden.isEmpty() ? null : f.choice("activation", ACTIVATIONS);
+        ActivationFunction activation = hidden.isEmpty() ? null : f.choice("activation", ACTIVATIONS);
         return new Mlp(hidden.stream().map(u -> new Dense(u, activation, null)).toList());
     }
 

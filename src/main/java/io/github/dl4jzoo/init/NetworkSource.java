@@ -1,5 +1,7 @@
 package io.github.dl4jzoo.init;
 
+import io.github.dl4jzoo.arch.ActivationFunction;
+import io.github.dl4jzoo.arch.ActivationStep;
 import io.github.dl4jzoo.arch.Arch;
 import io.github.dl4jzoo.arch.ConvNet;
 import io.github.dl4jzoo.arch.Dense;
@@ -15,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * A recipe as readable DL4J builder code: the {@code Network} class of a project written by {@code zoo init}.
@@ -68,8 +69,15 @@ public final class NetworkSource {
 
     /** The zoo's own classes the configuration refers to; in the project they live in its package. */
     public static List<Class<?>> zooClasses(Recipe recipe) {
+        List<Class<?>> classes = new ArrayList<>();
         Class<?> loss = recipe.output().loss().create().getClass();
-        return isZoo(loss) ? List.of(loss) : List.of();
+        if (isZoo(loss)) {
+            classes.add(loss);
+        }
+        if (recipe.usesStep()) {
+            classes.add(ActivationStep.class);
+        }
+        return List.copyOf(classes);
     }
 
     private static boolean isZoo(Class<?> c) {
@@ -327,7 +335,7 @@ public final class NetworkSource {
     }
 
     /** The last LSTM layer is wrapped in LastTimeStep: the output layer sees only the final step. */
-    private void lstmLayer(int units, Activation activation, String name, boolean last) {
+    private void lstmLayer(int units, ActivationFunction activation, String name, boolean last) {
         imports.add("org.deeplearning4j.nn.conf.layers.LSTM");
         if (last) {
             imports.add("org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep");
@@ -413,9 +421,13 @@ public final class NetworkSource {
         return seed > Integer.MAX_VALUE ? seed + "L" : String.valueOf(seed);
     }
 
-    private String activation(Activation a) {
+    /** DL4J's enum constant, or a new instance of the zoo's step class (copied into the project's package). */
+    private String activation(ActivationFunction a) {
+        if (a.builtIn().isEmpty()) {
+            return "new " + a.create().getClass().getSimpleName() + "()";
+        }
         imports.add("org.nd4j.linalg.activations.Activation");
-        return "Activation." + a.name();
+        return "Activation." + a.builtIn().get().name();
     }
 
     private String weightInit(WeightInit w) {

@@ -111,6 +111,10 @@ public final class Scaffold {
             Recipe recipe, String recipeYaml, Options options, DataSources sources, String command) {
         DataKind kind = kind(recipe);
         checkShapes(recipe, kind);
+        if (recipe.usesStep() && kind != DataKind.XOR) {
+            throw new InitException("recipe " + recipe.name() + ": a network with step units cannot be trained by"
+                    + " gradient descent; zoo init writes one only for the xor data (as the perceptron recipe)");
+        }
         String pkg = options.javaPackage(), main = "src/main/java/" + options.folder() + "/";
         String test = "src/test/java/" + options.folder() + "/";
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -225,7 +229,9 @@ public final class Scaffold {
                 .forEach((name, text) -> files.put(main + name, utf8(text)));
         loaders.forEach((name, text) -> files.put(main + name, utf8(text)));
         files.put("src/main/resources/simplelogger.properties", utf8(Templates.read("simplelogger.properties")));
-        files.put(test + "NetworkTest.java", utf8(Templates.render(prefix + "NetworkTest.java", tokens)));
+        // gradient descent cannot lower a step network's loss, so its test checks that nothing moves instead
+        String networkTest = recipe.usesStep() ? "StepNetworkTest.java" : prefix + "NetworkTest.java";
+        files.put(test + "NetworkTest.java", utf8(Templates.render(networkTest, tokens)));
         files.putAll(data);
         return new Project(files, notes, trainData);
     }
@@ -471,9 +477,15 @@ public final class Scaffold {
                     + " standardised with training statistics only |\n");
             case XOR -> s.append("| `XorData.java` | the four rows |\n");
         }
-        if (!copied.isEmpty()) {
-            s.append(
-                    "| `MulticlassHingeLoss.java` | the multiclass SVM loss, which DL4J lacks (a copy of the zoo's) |\n");
+        for (Class<?> c : copied) {
+            String what = c.getSimpleName().equals("MulticlassHingeLoss")
+                    ? "the multiclass SVM loss"
+                    : "the perceptron's step activation";
+            s.append("| `")
+                    .append(c.getSimpleName())
+                    .append(".java` | ")
+                    .append(what)
+                    .append(", which DL4J lacks (a copy of the zoo's) |\n");
         }
         s.append("| `src/test/java/")
                 .append(folder)
