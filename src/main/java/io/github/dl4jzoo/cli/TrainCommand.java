@@ -1,26 +1,15 @@
 package io.github.dl4jzoo.cli;
 
-import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.arch.RecipeReader;
-import io.github.dl4jzoo.arch.Registry;
-import io.github.dl4jzoo.report.RunReport;
-import io.github.dl4jzoo.train.Environment;
+import io.github.dl4jzoo.api.Run;
+import io.github.dl4jzoo.api.Settings;
 import io.github.dl4jzoo.train.Metrics;
-import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.TrainData;
-import io.github.dl4jzoo.train.Trainer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code zoo train NAME}: one recipe into one run folder. */
+/** {@code zoo train NAME}: one recipe into one run folder ({@link io.github.dl4jzoo.api.Zoo#recipe}). */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
@@ -110,72 +99,47 @@ final class TrainCommand implements Callable<Integer> {
                 description = "Checkpoint within long epochs this often (default: 5m).")
         Duration checkpointEvery = Duration.ofMinutes(5);
 
-        /** --epochs, --batch and --seed are overrides like any other, so the resolved recipe records them. */
-        List<String> allOverrides(long seedOverride) {
-            List<String> all = new ArrayList<>(overrides);
+        /**
+         * These options on a training or comparison of the API. --epochs, --batch and --seed are overrides like
+         * any other, so the resolved recipe records them.
+         */
+        <S extends Settings<S>> S applyTo(S s, Zoo zoo, PrintWriter log) {
+            s.models(zoo.models).log(log);
+            overrides.forEach(s::set);
             if (epochs != null) {
-                all.add("epochs=" + epochs);
+                s.set("epochs", epochs);
             }
             if (batch != null) {
-                all.add("batchSize=" + batch);
+                s.set("batchSize", batch);
             }
-            if (seedOverride >= 0) {
-                all.add("seed=" + seedOverride);
-            } else if (seed != null) {
-                all.add("seed=" + seed);
+            if (seed != null) {
+                s.set("seed", seed);
             }
-            return all;
-        }
-
-        Trainer.Options trainerOptions(Recipe recipe) {
-            if (verbose < 0 || verbose > 2) {
-                throw new Zoo.UserError("--verbose: expected 0, 1 or 2, got " + verbose);
+            if (data != null) {
+                s.data(data);
             }
-            return new Trainer.Options(
-                    recipe.epochs(), Optional.ofNullable(timeBudget), patience, verbose, checkpointEvery);
+            s.verbose(verbose).earlyStopping(patience).checkpointEvery(checkpointEvery);
+            return timeBudget == null ? s : s.timeBudget(timeBudget);
         }
     }
 
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        RunFolder folder;
-        Recipe recipe;
+        Run r;
         if (resume != null) {
-            folder = RunFolder.open(resume);
-            recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), List.of());
+            r = io.github.dl4jzoo.api.Zoo.resume(resume);
+        } else if (name == null) {
+            throw new Zoo.UserError("train: expected a recipe NAME, or --resume RUN_DIR");
         } else {
-            if (name == null) {
-                throw new Zoo.UserError("train: expected a recipe NAME, or --resume RUN_DIR");
-            }
-            Registry registry = zoo.registry();
-            List<String> overrides = run.allOverrides(-1);
-            recipe = registry.get(name, overrides);
-            folder = RunFolder.create(out != null ? out : defaultRunDir(name), overwrite);
-            folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
+            r = io.github.dl4jzoo.api.Zoo.recipe(name).overwrite(overwrite);
         }
-        RunResult result = train(recipe, folder, run, w);
+        if (out != null) {
+            r.out(out); // refused by a resumed run, which keeps its folder
+        }
+        RunResult result = run.applyTo(r, zoo, w).train();
         w.println(summary(result));
         return result.stopReason().startsWith("diverged") ? DIVERGED : 0;
-    }
-
-    /** Loads the data, trains, writes the run's reports. Shared with compare. */
-    static RunResult train(Recipe recipe, RunFolder folder, RunOptions run, PrintWriter w) {
-        TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-        folder.writeText("env.json", Json.write(Environment.describe()));
-        RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions(recipe));
-        try {
-            RunReport.write(folder.dir(), result);
-        } catch (IOException e) {
-            throw new UncheckedIOException(folder.dir() + ": cannot write the run's reports: " + e.getMessage(), e);
-        }
-        return result;
-    }
-
-    static Path defaultRunDir(String name) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(System.getProperty("dl4jzoo.home", "."), "runs", name + "-" + stamp)
-                .normalize();
     }
 
     static String summary(RunResult r) {
