@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * One recipe trained into one run folder: {@code recipe.yaml} (resolved), {@code model.zip}, {@code metrics.json},
- * {@code history.csv}, {@code learning-curves.png} and {@code env.json}. Made by {@link Zoo#recipe} or {@link
+ * {@code history.csv}, {@code learning-curves.png} and {@code env.json} (and with {@link #gradients} {@code
+ * gradients.csv} and {@code gradients.png}). Made by {@link Zoo#recipe} or {@link
  * Zoo#resume}.
  */
 public final class Run extends Settings<Run> {
@@ -75,7 +76,7 @@ public final class Run extends Settings<Run> {
         Engine.configure(); // before the network exists: its layers pick their helpers when created
         TrainData data = TrainData.load(recipe, settings.data);
         Environment.write(folder);
-        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.options);
+        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.trainerOptions());
         try {
             RunReport.write(folder.dir(), result);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.api;
 
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.train.GradientLog;
 import io.github.dl4jzoo.train.Trainer;
 import io.github.dl4jzoo.train.TrainingListener;
 import java.io.PrintWriter;
@@ -24,6 +25,7 @@ public abstract class Settings<S extends Settings<S>> {
     PrintWriter log = new PrintWriter(System.out, true);
     Optional<Path> out = Optional.empty();
     boolean overwrite;
+    boolean gradients;
 
     Settings() {}
 
@@ -95,6 +97,16 @@ public abstract class Settings<S extends Settings<S>> {
         return self();
     }
 
+    /**
+     * Records per-layer gradient statistics each epoch in the run's {@code gradients.csv} (the gradient's and the
+     * parameters' L2 norms, DL4J's update:parameter ratio), plotted in {@code gradients.png}. Off by default: it
+     * costs a few reductions per layer and batch.
+     */
+    public S gradients(boolean on) {
+        this.gradients = on;
+        return self();
+    }
+
     /** Adds a listener of your own to every run: it hears of each epoch and batch and may stop the run. */
     public S listener(TrainingListener listener) {
         options = options.withListener(listener);
@@ -105,6 +117,11 @@ public abstract class Settings<S extends Settings<S>> {
     public S log(PrintWriter writer) {
         this.log = writer;
         return self();
+    }
+
+    /** The trainer's options for one run: a run's gradient log is its own. */
+    Trainer.Options trainerOptions() {
+        return gradients ? options.withListener(new GradientLog()) : options;
     }
 
     Registry registry() {

@@ -99,6 +99,12 @@ final class TrainCommand implements Callable<Integer> {
                 description = "Checkpoint within long epochs this often (default: 5m).")
         Duration checkpointEvery = Duration.ofMinutes(5);
 
+        @Option(
+                names = "--gradients",
+                description = "Record per-layer gradient and parameter L2 norms and the update:parameter ratio"
+                        + " each epoch: gradients.csv and gradients.png in the run folder.")
+        boolean gradients;
+
         /**
          * These options on a training or comparison of the API. --epochs, --batch and --seed are overrides like
          * any other, so the resolved recipe records them.
@@ -118,7 +124,10 @@ final class TrainCommand implements Callable<Integer> {
             if (data != null) {
                 s.data(data);
             }
-            s.verbose(verbose).earlyStopping(patience).checkpointEvery(checkpointEvery);
+            s.verbose(verbose)
+                    .earlyStopping(patience)
+                    .checkpointEvery(checkpointEvery)
+                    .gradients(gradients);
             return timeBudget == null ? s : s.timeBudget(timeBudget);
         }
     }

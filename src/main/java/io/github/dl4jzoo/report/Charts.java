@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.report;
 
 import io.github.dl4jzoo.train.EpochStats;
+import io.github.dl4jzoo.train.GradientStats;
 import io.github.dl4jzoo.train.RunResult;
 import java.awt.Color;
 import java.awt.Font;
@@ -73,6 +74,36 @@ final class Charts {
         if (!validation.getSeriesMap().isEmpty()) {
             validation.getStyler().setLegendVisible(false);
             panels.add(validation);
+        }
+        return panels;
+    }
+
+    /**
+     * A run's per-layer gradient statistics ({@code --gradients}), one panel each for the gradient's L2 norm, the
+     * parameters' L2 norm and the update:parameter ratio, on log axes (orders of magnitude apart is the point):
+     * one line per layer, by epoch. A value that a log axis cannot show (zero: a step network's gradient) is left
+     * out, and a panel with nothing to show is dropped.
+     */
+    static List<XYChart> gradientCurves(String title, List<GradientStats.Row> rows) {
+        List<XYChart> panels = new ArrayList<>();
+        List<String> names = List.of("gradient L2 norm", "parameter L2 norm", "update:parameter ratio");
+        List<ToDoubleFunction<GradientStats.Row>> values =
+                List.of(GradientStats.Row::gradientL2, GradientStats.Row::parameterL2, GradientStats.Row::updateRatio);
+        for (int p = 0; p < names.size(); p++) {
+            XYChart chart = xyChart(title + ": " + names.get(p) + " per layer", "epoch", names.get(p) + " (log scale)");
+            chart.getStyler().setYAxisLogarithmic(true);
+            Map<String, Map<Integer, Double>> byLayer = new java.util.LinkedHashMap<>();
+            for (GradientStats.Row r : rows) {
+                double v = values.get(p).applyAsDouble(r);
+                Map<Integer, Double> points = byLayer.computeIfAbsent(r.layer(), k -> new TreeMap<>());
+                if (v > 0 && Double.isFinite(v)) {
+                    points.put(r.epoch(), v);
+                }
+            }
+            byLayer.forEach((layer, points) -> addLine(chart, layer, points));
+            if (!chart.getSeriesMap().isEmpty()) {
+                panels.add(chart);
+            }
         }
         return panels;
     }
