@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.train;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,17 +67,33 @@ public final class Evaluation {
      * with threshold 0.5 (classes 0 and 1).
      */
     public static long[][] confusion(MultiLayerNetwork net, DataSetIterator data, int classes) {
+        int[][] truthAndPredicted = classes(net, data);
+        return confusion(truthAndPredicted[0], truthAndPredicted[1], classes);
+    }
+
+    /** Rows the true class, columns the predicted one. */
+    public static long[][] confusion(int[] truth, int[] predicted, int classes) {
         long[][] confusion = new long[classes][classes];
+        for (int i = 0; i < truth.length; i++) {
+            confusion[truth[i]][predicted[i]]++;
+        }
+        return confusion;
+    }
+
+    /** The true and the predicted class of every example of an iterator, in its order. */
+    public static int[][] classes(MultiLayerNetwork net, DataSetIterator data) {
+        List<int[]> truth = new ArrayList<>(), predicted = new ArrayList<>();
         data.reset();
         while (data.hasNext()) {
             DataSet batch = data.next();
-            int[] predicted = classes(net.output(batch.getFeatures(), false));
-            int[] actual = classes(batch.getLabels());
-            for (int i = 0; i < predicted.length; i++) {
-                confusion[actual[i]][predicted[i]]++;
-            }
+            predicted.add(classes(net.output(batch.getFeatures(), false)));
+            truth.add(classes(batch.getLabels()));
         }
-        return confusion;
+        return new int[][] {concat(truth), concat(predicted)};
+    }
+
+    private static int[] concat(List<int[]> parts) {
+        return parts.stream().flatMapToInt(java.util.Arrays::stream).toArray();
     }
 
     /** Class indices from one-hot rows, or from a single probability column (threshold 0.5). */

@@ -250,17 +250,17 @@ public final class Trainer {
             String stop,
             Memory memory) {
         Metrics metrics;
-        RunResult.Forecast forecast = RunResult.Forecast.NONE;
+        RunResult.Predictions predictions;
         long t0 = System.nanoTime();
         if (recipe.task() == Recipe.Task.CLASSIFICATION) {
+            int[][] classes = Evaluation.classes(net, data.test());
             metrics = Evaluation.classification(
-                    Evaluation.confusion(net, data.test(), classes(recipe)), names(recipe, data));
+                    Evaluation.confusion(classes[0], classes[1], classes(recipe)), names(recipe, data));
+            predictions = new RunResult.Predictions(List.of(), asDoubles(classes[0]), asDoubles(classes[1]));
         } else {
             double[][] tp = Evaluation.predictions(net, data.test(), data);
             metrics = Evaluation.regression(tp[0], tp[1]);
-            if (!data.testDates().isEmpty()) {
-                forecast = new RunResult.Forecast(data.testDates(), tp[0], tp[1]);
-            }
+            predictions = new RunResult.Predictions(data.testDates(), tp[0], tp[1]);
         }
         double evalSeconds = (System.nanoTime() - t0) / 1e9;
         long testExamples = count(data.test());
@@ -289,7 +289,11 @@ public final class Trainer {
                 memory.peakResident,
                 stop,
                 folder.dir(),
-                forecast);
+                predictions);
+    }
+
+    private static double[] asDoubles(int[] v) {
+        return Arrays.stream(v).asDoubleStream().toArray();
     }
 
     private static long count(DataSetIterator it) {
