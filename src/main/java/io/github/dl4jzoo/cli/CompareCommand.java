@@ -95,9 +95,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         Registry registry = zoo.registry();
         List<Suite> plan = plan(registry);
+        Optional<Cluster> cluster = run.master == null ? Optional.empty() : Optional.of(Cluster.find());
         RunFolder folder = RunFolder.create(out != null ? out : defaultDir(), overwrite);
         PrintWriter w = spec.commandLine().getOut();
-        List<RunResult> results = new ArrayList<>();
+        // Every run first, validated on this side before any trains; forecasters' baselines after their suite's
+        // first recipe.
+        List<Cluster.Run> runs = new ArrayList<>();
+        List<Recipe> recipes = new ArrayList<>();
+        List<Boolean> baselinesAfter = new ArrayList<>();
         for (Suite s : plan) {
             boolean baselinesDone = false;
             for (String name : s.recipes()) {
@@ -112,21 +117,42 @@ final class CompareCommand implements Callable<Integer> {
                         overrides.add("seed=" + (base.seed() + i));
                     }
                     Recipe recipe = registry.get(name, overrides);
-                    RunFolder runDir = RunFolder.create(
-                            folder.dir().resolve("runs").resolve(seeds > 1 ? name + "-seed" + recipe.seed() : name),
-                            true);
-                    runDir.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
-                    results.add(TrainCommand.train(recipe, runDir, run, w));
-                    w.println(TrainCommand.summary(results.get(results.size() - 1)));
-                    if (recipe.task() == Recipe.Task.FORECASTING && !baselinesDone) {
-                        TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-                        results.addAll(Baselines.forecasts(recipe, data, Baselines.MONTHS_PER_YEAR));
-                        baselinesDone = true;
-                    }
+                    runs.add(new Cluster.Run(name, overrides, seeds > 1 ? name + "-seed" + recipe.seed() : name));
+                    recipes.add(recipe);
+                    boolean baselines = recipe.task() == Recipe.Task.FORECASTING && !baselinesDone;
+                    baselinesAfter.add(baselines);
+                    baselinesDone |= baselines;
                 }
             }
         }
+        List<RunResult> trained = new ArrayList<>();
         Map<String, String> env = io.github.dl4jzoo.train.Environment.describe();
+        if (cluster.isPresent()) {
+            trained.addAll(cluster.get()
+                    .trainAll(run.master, run.settings(zoo), runs, folder.dir().toString(), w));
+            int atOnce = Math.min(cluster.get().concurrentTasks(run.master), runs.size());
+            if (atOnce > 1) {
+                env.put(
+                        "runs at once",
+                        atOnce + " (Spark " + run.master + "): times and samples/s were measured side by side");
+            }
+        }
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Cluster.Run r = runs.get(i);
+            Recipe recipe = recipes.get(i);
+            if (run.master == null) {
+                RunFolder runDir = RunFolder.create(folder.dir().resolve("runs").resolve(r.folder()), true);
+                runDir.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(r.recipe()), r.overrides()));
+                trained.add(TrainCommand.train(recipe, runDir, run, w));
+            }
+            results.add(trained.get(i));
+            w.println(TrainCommand.summary(trained.get(i)));
+            if (baselinesAfter.get(i)) {
+                TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
+                results.addAll(Baselines.forecasts(recipe, data, Baselines.MONTHS_PER_YEAR));
+            }
+        }
         env.put(
                 "command",
                 "zoo compare "

@@ -3,16 +3,11 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
-import io.github.dl4jzoo.report.RunReport;
-import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.Metrics;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.Trainer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -110,6 +105,13 @@ final class TrainCommand implements Callable<Integer> {
                 description = "Checkpoint within long epochs this often (default: 5m).")
         Duration checkpointEvery = Duration.ofMinutes(5);
 
+        @Option(
+                names = "--master",
+                paramLabel = "URL",
+                description = "Run on Apache Spark: local[N], local[*], spark://HOST:PORT or yarn"
+                        + " (needs spark/target/zoo-spark.jar, which ./zoo adds).")
+        String master;
+
         /** --epochs, --batch and --seed are overrides like any other, so the resolved recipe records them. */
         List<String> allOverrides(long seedOverride) {
             List<String> all = new ArrayList<>(overrides);
@@ -127,6 +129,18 @@ final class TrainCommand implements Callable<Integer> {
             return all;
         }
 
+        /** These options as every task of a Spark sweep applies them. */
+        Cluster.Settings settings(Zoo zoo) {
+            return new Cluster.Settings(
+                    zoo.models.stream()
+                            .map(p -> p.toAbsolutePath().normalize().toString())
+                            .toList(),
+                    data == null ? null : data.toAbsolutePath().toString(),
+                    patience,
+                    timeBudget == null ? 0 : timeBudget.toMillis(),
+                    checkpointEvery.toMillis());
+        }
+
         Trainer.Options trainerOptions(Recipe recipe) {
             if (verbose < 0 || verbose > 2) {
                 throw new Zoo.UserError("--verbose: expected 0, 1 or 2, got " + verbose);
@@ -139,6 +153,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        if (run.master != null) {
+            Cluster.find(); // refused before a run folder is made
+        }
         RunFolder folder;
         Recipe recipe;
         if (resume != null) {
@@ -161,15 +178,13 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Loads the data, trains, writes the run's reports. Shared with compare. */
     static RunResult train(Recipe recipe, RunFolder folder, RunOptions run, PrintWriter w) {
-        TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-        folder.writeText("env.json", Json.write(Environment.describe()));
-        RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions(recipe));
-        try {
-            RunReport.write(folder.dir(), result);
-        } catch (IOException e) {
-            throw new UncheckedIOException(folder.dir() + ": cannot write the run's reports: " + e.getMessage(), e);
+        if (run.master != null) {
+            return Cluster.find()
+                    .trainParallel(
+                            run.master, recipe, folder, Optional.ofNullable(run.data), run.trainerOptions(recipe), w);
         }
-        return result;
+        return Training.train(
+                recipe, folder, Optional.ofNullable(run.data), run.trainerOptions(recipe), new Trainer(w));
     }
 
     static Path defaultRunDir(String name) {

@@ -257,7 +257,7 @@ final class Charts {
         return bytes.toByteArray();
     }
 
-    private static XYChart xyChart(String title, String xTitle, String yTitle) {
+    static XYChart xyChart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChart(WIDTH_PX, HEIGHT_PX);
         chart.setTitle(title);
         chart.setXAxisTitle(xTitle);

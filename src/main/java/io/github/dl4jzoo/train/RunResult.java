@@ -34,6 +34,29 @@ public record RunResult(
         Path runDir,
         Predictions predictions) {
 
+    /** The same result under another name (a sweep names each grid point) and run folder. */
+    public RunResult relabelled(String name, Path folder) {
+        return new RunResult(
+                name,
+                family,
+                task,
+                dataset,
+                seed,
+                parameters,
+                epochs,
+                history,
+                test,
+                trainSeconds,
+                trainSamplesPerSecond,
+                inferenceSamplesPerSecond,
+                latencyMillisP50,
+                peakHeapBytes,
+                peakResidentBytes,
+                stopReason,
+                folder,
+                predictions);
+    }
+
     /**
      * Test predictions against the truth, in test-set order (time order for a forecaster, whose {@code dates} name
      * each step; no dates otherwise).

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -85,9 +86,19 @@ public final class Trainer {
     }
 
     private final PrintWriter out;
+    private IntConsumer afterEpoch = epoch -> {};
 
     public Trainer(PrintWriter out) {
         this.out = out;
+    }
+
+    /**
+     * Called with the number of epochs done, each time an epoch's checkpoint and state are on disk: a caller may
+     * copy the folder elsewhere then (a Spark task does, so that a retry elsewhere resumes from it).
+     */
+    public Trainer afterEpoch(IntConsumer hook) {
+        this.afterEpoch = hook;
+        return this;
     }
 
     /** Trains from scratch, or resumes when the folder holds a checkpoint of an unfinished run. */
@@ -188,11 +199,24 @@ public final class Trainer {
             }
             State end = new State(0, 0, 0, 0, history, best, sinceBest, s.checkpoint(), null);
             s = checkpoint(folder, net, end, epoch + 1, 0);
+            afterEpoch.accept(epoch + 1);
         }
         stop = stop == null ? "epochs" : stop;
         saveModel(net, data, folder.file(RunFolder.MODEL));
         RunResult result = finish(recipe, data, net, folder, history, stop, memory);
         writeState(folder, new State(0, 0, 0, 0, history, best, sinceBest, s.checkpoint(), stop));
+        return result;
+    }
+
+    /**
+     * Ends a run whose network was trained elsewhere (data-parallel on Spark) as {@link #run} ends one: saves the
+     * model with the data's normaliser, measures the test metrics and speed, and marks the run finished.
+     */
+    public RunResult finishTrained(
+            Recipe recipe, TrainData data, MultiLayerNetwork net, RunFolder folder, List<EpochStats> history) {
+        saveModel(net, data, folder.file(RunFolder.MODEL));
+        RunResult result = finish(recipe, data, net, folder, history, "epochs", new Memory());
+        writeState(folder, new State(0, 0, 0, 0, history, Double.NaN, 0, null, "epochs"));
         return result;
     }
 
