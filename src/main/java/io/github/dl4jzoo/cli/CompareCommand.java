@@ -1,27 +1,10 @@
 package io.github.dl4jzoo.cli;
 
-import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.arch.RecipeReader;
-import io.github.dl4jzoo.arch.Registry;
-import io.github.dl4jzoo.report.ComparisonReport;
-import io.github.dl4jzoo.train.Baselines;
-import io.github.dl4jzoo.train.Metrics;
-import io.github.dl4jzoo.train.RunFolder;
-import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.TrainData;
-import java.io.IOException;
+import io.github.dl4jzoo.api.Comparison;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zoo compare}: several recipes on the same data, split and budget, side by side. With no names, the
- * two reference suites on the embedded data.
+ * {@code zoo compare}: several recipes on the same data, split and budget, side by side ({@link
+ * io.github.dl4jzoo.api.Zoo#compare}). With no names, the two reference suites on the embedded data.
  */
 @Command(
         name = "compare",
@@ -43,21 +26,6 @@ import picocli.CommandLine.Spec;
             "With no NAMES: the image suite and the time-series suite on the embedded data."
         })
 final class CompareCommand implements Callable<Integer> {
-    /**
-     * A named set of recipes with the epoch budget it is compared under when the user gives none. The image
-     * suite's 3 epochs keep the default run to a few minutes on 2 cores; forecasters train their recipes' epochs
-     * (on a few hundred windows).
-     */
-    record Suite(String name, List<String> recipes, Integer epochs) {}
-
-    static final Map<String, Suite> SUITES = new LinkedHashMap<>();
-
-    static {
-        SUITES.put(
-                "images", new Suite("images", List.of("linear-softmax", "mlp", "lenet5", "seed-cnn", "lstm-rows"), 3));
-        SUITES.put("timeseries", new Suite("timeseries", List.of("lstm-forecast", "mlp-forecast"), null));
-    }
-
     @ParentCommand
     Zoo zoo;
 
@@ -90,150 +58,27 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (seeds < 1) {
-            throw new Zoo.UserError("--seeds: expected at least 1, got " + seeds);
-        }
-        Registry registry = zoo.registry();
-        List<Suite> plan = plan(registry);
-        Optional<Cluster> cluster = run.master == null ? Optional.empty() : Optional.of(Cluster.find());
-        RunFolder folder = RunFolder.create(out != null ? out : defaultDir(), overwrite);
-        PrintWriter w = spec.commandLine().getOut();
-        // Every run first, validated on this side before any trains; forecasters' baselines after their suite's
-        // first recipe.
-        List<Cluster.Run> runs = new ArrayList<>();
-        List<Recipe> recipes = new ArrayList<>();
-        List<Boolean> baselinesAfter = new ArrayList<>();
-        for (Suite s : plan) {
-            boolean baselinesDone = false;
-            for (String name : s.recipes()) {
-                Integer epochs = run.epochs != null ? run.epochs : s.epochs();
-                for (int i = 0; i < seeds; i++) {
-                    List<String> overrides = new ArrayList<>(run.allOverrides(-1));
-                    if (epochs != null) {
-                        overrides.add("epochs=" + epochs);
-                    }
-                    Recipe base = registry.get(name, overrides);
-                    if (seeds > 1) {
-                        overrides.add("seed=" + (base.seed() + i));
-                    }
-                    Recipe recipe = registry.get(name, overrides);
-                    runs.add(new Cluster.Run(name, overrides, seeds > 1 ? name + "-seed" + recipe.seed() : name));
-                    recipes.add(recipe);
-                    boolean baselines = recipe.task() == Recipe.Task.FORECASTING && !baselinesDone;
-                    baselinesAfter.add(baselines);
-                    baselinesDone |= baselines;
-                }
-            }
-        }
-        List<RunResult> trained = new ArrayList<>();
-        Map<String, String> env = io.github.dl4jzoo.train.Environment.describe();
-        if (cluster.isPresent()) {
-            trained.addAll(cluster.get()
-                    .trainAll(run.master, run.settings(zoo), runs, folder.dir().toString(), w));
-            int atOnce = Math.min(cluster.get().concurrentTasks(run.master), runs.size());
-            if (atOnce > 1) {
-                env.put(
-                        "runs at once",
-                        atOnce + " (Spark " + run.master + "): times and samples/s were measured side by side");
-            }
-        }
-        List<RunResult> results = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            Cluster.Run r = runs.get(i);
-            Recipe recipe = recipes.get(i);
-            if (run.master == null) {
-                RunFolder runDir = RunFolder.create(folder.dir().resolve("runs").resolve(r.folder()), true);
-                runDir.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(r.recipe()), r.overrides()));
-                trained.add(TrainCommand.train(recipe, runDir, run, w));
-            }
-            results.add(trained.get(i));
-            w.println(TrainCommand.summary(trained.get(i)));
-            if (baselinesAfter.get(i)) {
-                TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-                results.addAll(Baselines.forecasts(recipe, data, Baselines.MONTHS_PER_YEAR));
-            }
-        }
-        env.put(
-                "command",
-                "zoo compare "
-                        + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        try {
-            ComparisonReport.write(folder.dir(), results, env);
-        } catch (IOException e) {
-            throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
-        }
-        w.println();
-        w.print(table(results));
-        w.println("report: " + folder.dir().resolve(ComparisonReport.REPORT_HTML));
-        return 0;
-    }
-
-    /** The suites to run: the named recipes as one ad-hoc suite, a chosen suite, or both reference suites. */
-    private List<Suite> plan(Registry registry) {
         if (suite != null && !names.isEmpty()) {
             throw new Zoo.UserError("compare: give recipe NAMES or --suite, not both");
         }
-        if (!names.isEmpty()) {
-            return List.of(new Suite("custom", registry.expand(names), null));
+        PrintWriter w = spec.commandLine().getOut();
+        Comparison c = suite != null
+                ? io.github.dl4jzoo.api.Zoo.suite(suite)
+                : io.github.dl4jzoo.api.Zoo.compare(names.toArray(String[]::new));
+        c.seeds(seeds)
+                .overwrite(overwrite)
+                .onEach(r -> w.println(TrainCommand.summary(r)))
+                .command(
+                        "zoo " // the parse result's arguments start at the root: "compare" is among them
+                                + String.join(
+                                        " ", spec.commandLine().getParseResult().originalArgs()));
+        if (out != null) {
+            c.out(out);
         }
-        if (suite != null) {
-            Suite s = SUITES.get(suite);
-            if (s == null) {
-                throw new Zoo.UserError(
-                        "--suite: expected one of " + String.join(", ", SUITES.keySet()) + ", got " + suite);
-            }
-            return List.of(s);
-        }
-        return List.copyOf(SUITES.values());
-    }
-
-    private static Path defaultDir() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(System.getProperty("dl4jzoo.home", "."), "runs", "compare-" + stamp)
-                .normalize();
-    }
-
-    /** The terminal's view of the results: per task, best first. */
-    static String table(List<RunResult> results) {
-        StringBuilder sb = new StringBuilder();
-        for (boolean classification : new boolean[] {true, false}) {
-            List<RunResult> rows = results.stream()
-                    .filter(r -> (r.test() instanceof Metrics.Classification) == classification)
-                    .sorted(Comparator.comparingDouble((RunResult r) ->
-                            classification ? -r.test().headline() : r.test().headline()))
-                    .toList();
-            if (rows.isEmpty()) {
-                continue;
-            }
-            Table t = new Table(
-                            "RECIPE",
-                            "FAMILY",
-                            "PARAMS",
-                            "EPOCHS",
-                            classification ? "ACCURACY" : "RMSE",
-                            "TRAIN S",
-                            "SAMPLES/S")
-                    .alignRight(2, 3, 4, 5, 6);
-            for (RunResult r : rows) {
-                t.row(
-                        r.recipe()
-                                + (r.seed() != 0
-                                                && results.stream()
-                                                                .filter(o -> o.recipe()
-                                                                        .equals(r.recipe()))
-                                                                .count()
-                                                        > 1
-                                        ? " (seed " + r.seed() + ")"
-                                        : ""),
-                        r.family(),
-                        Table.count(r.parameters()),
-                        r.epochs(),
-                        String.format(Locale.ROOT, "%.4f", r.test().headline()),
-                        String.format(Locale.ROOT, "%.1f", r.trainSeconds()),
-                        Table.count(Math.round(r.trainSamplesPerSecond())));
-            }
-            sb.append(t).append('\n');
-        }
-        return sb.toString();
+        Comparison.Result result = run.applyTo(c, zoo, w).run();
+        w.println();
+        w.print(result.table());
+        w.println("report: " + result.reportHtml());
+        return 0;
     }
 }

@@ -1,15 +1,11 @@
 package io.github.dl4jzoo.cli;
 
-import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.train.Engine;
-import io.github.dl4jzoo.train.Evaluation;
+import io.github.dl4jzoo.api.TestMetrics;
+import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Metrics;
-import io.github.dl4jzoo.train.SavedRun;
-import io.github.dl4jzoo.train.TrainData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code zoo evaluate RUN_DIR|MODEL.zip}: a saved model's metrics on its recipe's test split. */
+/**
+ * {@code zoo evaluate RUN_DIR|MODEL.zip}: a saved model's metrics on its recipe's test split ({@link
+ * io.github.dl4jzoo.api.Zoo#evaluate}).
+ */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
@@ -35,24 +34,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine.configure(); // before the model's layers exist: they pick their helpers when created
-        SavedRun saved = SavedRun.open(run);
-        Recipe recipe = saved.recipe();
-        TrainData d = TrainData.load(recipe, Optional.ofNullable(data));
+        TestMetrics t =
+                data == null ? io.github.dl4jzoo.api.Zoo.evaluate(run) : io.github.dl4jzoo.api.Zoo.evaluate(run, data);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(
-                Locale.ROOT,
-                "%s on the %s test split (%s)%n",
-                recipe.name(),
-                d.dataset(),
-                saved.folder().dir());
-        if (recipe.task() == Recipe.Task.CLASSIFICATION) {
-            int classes = Math.max(2, recipe.output().units());
-            out.print(classification(Evaluation.classification(
-                    Evaluation.confusion(saved.net(), d.test(), classes), saved.classNames())));
+        out.printf(Locale.ROOT, "%s on the %s test split (%s)%n", t.recipe(), t.dataset(), t.runDir());
+        if (t.metrics() instanceof Metrics.Classification c) {
+            out.print(classification(c));
         } else {
-            double[][] tp = Evaluation.predictions(saved.net(), d.test(), d);
-            Metrics.Regression m = Evaluation.regression(tp[0], tp[1]);
+            Metrics.Regression m = (Metrics.Regression) t.metrics();
             out.printf(
                     Locale.ROOT,
                     "MSE %.6f  RMSE %.6f  MAE %.6f  R2 %.6f  (%d predictions, original units)%n",

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.cli;
 
+import io.github.dl4jzoo.api.Cluster;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeException;
 import io.github.dl4jzoo.arch.Registry;
@@ -91,7 +92,7 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepReport.Point> labels = new ArrayList<>();
         for (String name : recipes) {
             for (Map<String, String> point : points) {
-                List<String> overrides = new ArrayList<>(run.allOverrides(-1));
+                List<String> overrides = run.recipeOverrides();
                 point.forEach((k, v) -> overrides.add(k + "=" + v));
                 Recipe base = validated(registry, name, overrides, point);
                 for (int i = 0; i < seeds; i++) {
@@ -148,7 +149,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         cluster.publish(folder.dir(), target);
         w.println();
-        w.print(CompareCommand.table(results));
+        w.print(io.github.dl4jzoo.report.Table.results(results));
         w.println("report: " + (remote ? out + "/" : folder.dir() + "/") + ComparisonReport.REPORT_HTML);
         return 0;
     }

@@ -1,21 +1,16 @@
 package io.github.dl4jzoo.cli;
 
-import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.arch.RecipeReader;
-import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.api.Cluster;
+import io.github.dl4jzoo.api.Run;
+import io.github.dl4jzoo.api.Settings;
 import io.github.dl4jzoo.train.Metrics;
-import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.Trainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code zoo train NAME}: one recipe into one run folder. */
+/** {@code zoo train NAME}: one recipe into one run folder ({@link io.github.dl4jzoo.api.Zoo#recipe}). */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
@@ -105,6 +100,10 @@ final class TrainCommand implements Callable<Integer> {
                 description = "Checkpoint within long epochs this often (default: 5m).")
         Duration checkpointEvery = Duration.ofMinutes(5);
 
+        /**
+         * These options on a training or comparison of the API. --epochs, --batch and --seed are overrides like
+         * any other, so the resolved recipe records them.
+         */
         @Option(
                 names = "--master",
                 paramLabel = "URL",
@@ -112,8 +111,8 @@ final class TrainCommand implements Callable<Integer> {
                         + " (needs spark/target/zoo-spark.jar, which ./zoo adds).")
         String master;
 
-        /** --epochs, --batch and --seed are overrides like any other, so the resolved recipe records them. */
-        List<String> allOverrides(long seedOverride) {
+        /** --set, --epochs, --batch and --seed as recipe overrides, in the form --set takes. */
+        List<String> recipeOverrides() {
             List<String> all = new ArrayList<>(overrides);
             if (epochs != null) {
                 all.add("epochs=" + epochs);
@@ -121,9 +120,7 @@ final class TrainCommand implements Callable<Integer> {
             if (batch != null) {
                 all.add("batchSize=" + batch);
             }
-            if (seedOverride >= 0) {
-                all.add("seed=" + seedOverride);
-            } else if (seed != null) {
+            if (seed != null) {
                 all.add("seed=" + seed);
             }
             return all;
@@ -131,66 +128,50 @@ final class TrainCommand implements Callable<Integer> {
 
         /** These options as every task of a Spark sweep applies them. */
         Cluster.Settings settings(Zoo zoo) {
-            return new Cluster.Settings(
-                    zoo.models.stream()
-                            .map(p -> p.toAbsolutePath().normalize().toString())
-                            .toList(),
-                    data == null ? null : data.toAbsolutePath().toString(),
-                    patience,
-                    timeBudget == null ? 0 : timeBudget.toMillis(),
-                    checkpointEvery.toMillis());
+            return applyTo(io.github.dl4jzoo.api.Zoo.compare(), zoo, new PrintWriter(java.io.Writer.nullWriter()))
+                    .clusterSettings();
         }
 
-        Trainer.Options trainerOptions(Recipe recipe) {
-            if (verbose < 0 || verbose > 2) {
-                throw new Zoo.UserError("--verbose: expected 0, 1 or 2, got " + verbose);
+        <S extends Settings<S>> S applyTo(S s, Zoo zoo, PrintWriter log) {
+            s.models(zoo.models).log(log);
+            overrides.forEach(s::set);
+            if (epochs != null) {
+                s.set("epochs", epochs);
             }
-            return new Trainer.Options(
-                    recipe.epochs(), Optional.ofNullable(timeBudget), patience, verbose, checkpointEvery);
+            if (batch != null) {
+                s.set("batchSize", batch);
+            }
+            if (seed != null) {
+                s.set("seed", seed);
+            }
+            if (data != null) {
+                s.data(data);
+            }
+            s.verbose(verbose).earlyStopping(patience).checkpointEvery(checkpointEvery);
+            if (master != null) {
+                s.master(master);
+            }
+            return timeBudget == null ? s : s.timeBudget(timeBudget);
         }
     }
 
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        if (run.master != null) {
-            Cluster.find(); // refused before a run folder is made
-        }
-        RunFolder folder;
-        Recipe recipe;
+        Run r;
         if (resume != null) {
-            folder = RunFolder.open(resume);
-            recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), List.of());
+            r = io.github.dl4jzoo.api.Zoo.resume(resume);
+        } else if (name == null) {
+            throw new Zoo.UserError("train: expected a recipe NAME, or --resume RUN_DIR");
         } else {
-            if (name == null) {
-                throw new Zoo.UserError("train: expected a recipe NAME, or --resume RUN_DIR");
-            }
-            Registry registry = zoo.registry();
-            List<String> overrides = run.allOverrides(-1);
-            recipe = registry.get(name, overrides);
-            folder = RunFolder.create(out != null ? out : defaultRunDir(name), overwrite);
-            folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
+            r = io.github.dl4jzoo.api.Zoo.recipe(name).overwrite(overwrite);
         }
-        RunResult result = train(recipe, folder, run, w);
+        if (out != null) {
+            r.out(out); // refused by a resumed run, which keeps its folder
+        }
+        RunResult result = run.applyTo(r, zoo, w).train();
         w.println(summary(result));
         return result.stopReason().startsWith("diverged") ? DIVERGED : 0;
-    }
-
-    /** Loads the data, trains, writes the run's reports. Shared with compare. */
-    static RunResult train(Recipe recipe, RunFolder folder, RunOptions run, PrintWriter w) {
-        if (run.master != null) {
-            return Cluster.find()
-                    .trainParallel(
-                            run.master, recipe, folder, Optional.ofNullable(run.data), run.trainerOptions(recipe), w);
-        }
-        return Training.train(
-                recipe, folder, Optional.ofNullable(run.data), run.trainerOptions(recipe), new Trainer(w));
-    }
-
-    static Path defaultRunDir(String name) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(System.getProperty("dl4jzoo.home", "."), "runs", name + "-" + stamp)
-                .normalize();
     }
 
     static String summary(RunResult r) {

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.train;
 
+import io.github.dl4jzoo.arch.Recipe;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -67,8 +68,17 @@ public final class Evaluation {
      * with threshold 0.5 (classes 0 and 1).
      */
     public static long[][] confusion(MultiLayerNetwork net, DataSetIterator data, int classes) {
-        int[][] truthAndPredicted = classes(net, data);
-        return confusion(truthAndPredicted[0], truthAndPredicted[1], classes);
+        long[][] confusion = new long[classes][classes];
+        data.reset();
+        while (data.hasNext()) {
+            DataSet batch = data.next();
+            int[] predicted = classes(net.output(batch.getFeatures(), false));
+            int[] actual = classes(batch.getLabels());
+            for (int i = 0; i < predicted.length; i++) {
+                confusion[actual[i]][predicted[i]]++;
+            }
+        }
+        return confusion;
     }
 
     /** Rows the true class, columns the predicted one. */
@@ -126,6 +136,28 @@ public final class Evaluation {
             units.originalUnits(truth.dup()).toDoubleVector(),
             units.originalUnits(predicted.dup()).toDoubleVector()
         };
+    }
+
+    /**
+     * A classifier's metrics over an iterator, its classes named by the data (or numbered when the data names
+     * none); the number of classes is the output's units, 2 for a single sigmoid.
+     */
+    static Metrics.Classification classification(
+            MultiLayerNetwork net, DataSetIterator it, Recipe recipe, TrainData data) {
+        return classification(classes(net, it), recipe, data);
+    }
+
+    /** The same from every example's true and predicted class ({@link #classes(MultiLayerNetwork, DataSetIterator)}). */
+    static Metrics.Classification classification(int[][] truthAndPredicted, Recipe recipe, TrainData data) {
+        int classes = Math.max(2, recipe.output().units());
+        List<String> names = data.classNames();
+        if (names.size() != classes) {
+            names = new ArrayList<>();
+            for (int i = 0; i < classes; i++) {
+                names.add(Integer.toString(i));
+            }
+        }
+        return classification(confusion(truthAndPredicted[0], truthAndPredicted[1], classes), names);
     }
 
     private static double mean(double[] v) {

@@ -1,25 +1,21 @@
 package io.github.dl4jzoo.spark;
 
-import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.arch.RecipeReader;
-import io.github.dl4jzoo.arch.Registry;
-import io.github.dl4jzoo.cli.Cluster;
-import io.github.dl4jzoo.cli.Training;
-import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.api.Cluster;
+import io.github.dl4jzoo.api.Run;
+import io.github.dl4jzoo.api.Zoo;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.Trainer;
+import io.github.dl4jzoo.train.TrainingContext;
+import io.github.dl4jzoo.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serializable;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.apache.spark.TaskContext;
 
 /**
  * One run of a sweep, as a Spark task trains it: the same training entry point as {@code zoo train}, in a local
@@ -28,16 +24,12 @@ import org.apache.spark.TaskContext;
  * checkpoint instead of starting again.
  *
  * @param sweepId names the local working folders of this sweep, so two sweeps never share one
- * @param failOnce test hook: the run folder whose attempts die after training epoch 1 (null: none)
+ * @param failOnce test hook: the run folder whose attempts die after training epoch 1 themselves (null: none)
  */
 record RunTask(Cluster.Settings settings, Cluster.Run run, String out, String sweepId, String failOnce)
         implements Serializable {
     /** Returns the run's result as JSON text ({@link Results}), which is what travels back to the driver. */
     String call() {
-        Engine.configure();
-        Registry registry =
-                Registry.load(settings.models().stream().map(Path::of).toList());
-        Recipe recipe = registry.get(run.recipe(), run.overrides());
         Storage storage = Storage.of(out);
         String remote = "runs/" + run.folder();
         Path local = Path.of(System.getProperty("java.io.tmpdir"), "dl4j-zoo-spark", sweepId, run.folder());
@@ -46,26 +38,29 @@ record RunTask(Cluster.Settings settings, Cluster.Run run, String out, String sw
                     && storage.exists(remote + "/" + RunFolder.STATE)) {
                 storage.download(remote, local); // an earlier attempt's checkpoint
             }
-            RunFolder folder;
-            if (Files.isRegularFile(local.resolve(RunFolder.RECIPE))) {
-                folder = RunFolder.open(local);
+            // The same entry point as zoo train: a fresh run, or the resumption of an earlier attempt's.
+            Run r;
+            if (Files.isRegularFile(local.resolve(RunFolder.STATE))) {
+                r = Zoo.resume(local);
             } else {
-                folder = RunFolder.create(local, true);
-                folder.writeText(
-                        RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(run.recipe()), run.overrides()));
+                r = Zoo.recipe(run.recipe())
+                        .models(settings.models().stream().map(Path::of).toList())
+                        .out(local)
+                        .overwrite(true);
+                run.overrides().forEach(r::set);
             }
-            int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
-            Trainer trainer = new Trainer(new PrintWriter(new StringWriter())).afterEpoch(epoch -> {
-                storage.upload(local, remote);
-                // Test hook: every attempt that trains epoch 1 dies after it, so only a retry that resumes from
-                // the first attempt's checkpoint can finish the run.
-                if (run.folder().equals(failOnce) && epoch == 1) {
-                    throw new IllegalStateException(
-                            "injected fault: " + run.folder() + " dies after epoch 1 (attempt " + attempt + ")");
-                }
-            });
-            RunResult result = Training.train(
-                    recipe, folder, Optional.ofNullable(settings.data()).map(Path::of), options(recipe), trainer);
+            if (settings.data() != null) {
+                r.data(Path.of(settings.data()));
+            }
+            if (settings.timeBudgetMillis() > 0) {
+                r.timeBudget(Duration.ofMillis(settings.timeBudgetMillis()));
+            }
+            RunResult result = r.verbose(0)
+                    .log(new PrintWriter(Writer.nullWriter()))
+                    .earlyStopping(settings.patience())
+                    .checkpointEvery(Duration.ofMillis(settings.checkpointEveryMillis()))
+                    .listener(new Mirror(storage, local, remote, run.folder().equals(failOnce)))
+                    .train();
             storage.upload(local, remote);
             deleteTree(local);
             return Results.toJson(Results.at(result, storage.display(remote)));
@@ -74,15 +69,41 @@ record RunTask(Cluster.Settings settings, Cluster.Run run, String out, String sw
         }
     }
 
-    private Trainer.Options options(Recipe recipe) {
-        return new Trainer.Options(
-                recipe.epochs(),
-                settings.timeBudgetMillis() > 0
-                        ? Optional.of(Duration.ofMillis(settings.timeBudgetMillis()))
-                        : Optional.empty(),
-                settings.patience(),
-                0,
-                Duration.ofMillis(settings.checkpointEveryMillis()));
+    /**
+     * Copies the run folder to the sweep's output whenever an epoch's checkpoint is on disk (the zoo writes it
+     * after the user's listeners, so the next epoch's start is the first moment it is there).
+     *
+     * @param dieAfterFirstEpoch test hook: an attempt that trained epoch 1 itself dies once it is checkpointed, so
+     *     only an attempt that resumed from that checkpoint can finish the run
+     */
+    static final class Mirror implements TrainingListener {
+        private final Storage storage;
+        private final Path local;
+        private final String remote;
+        private final boolean dieAfterFirstEpoch;
+        private int epochsAtStart;
+
+        Mirror(Storage storage, Path local, String remote, boolean dieAfterFirstEpoch) {
+            this.storage = storage;
+            this.local = local;
+            this.remote = remote;
+            this.dieAfterFirstEpoch = dieAfterFirstEpoch;
+        }
+
+        @Override
+        public void onTrainingStart(TrainingContext c) {
+            epochsAtStart = c.history().size();
+        }
+
+        @Override
+        public void onEpochStart(TrainingContext c) {
+            if (c.history().size() > epochsAtStart) {
+                storage.upload(local, remote);
+                if (dieAfterFirstEpoch && c.history().size() == 1) {
+                    throw new IllegalStateException("injected fault: " + remote + " dies after epoch 1");
+                }
+            }
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -1,7 +1,7 @@
 package io.github.dl4jzoo.spark;
 
+import io.github.dl4jzoo.api.Cluster;
 import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.cli.Cluster;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import io.github.dl4jzoo.train.Trainer;

@@ -1,8 +1,9 @@
-package io.github.dl4jzoo.cli;
+package io.github.dl4jzoo.api;
 
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
+import io.github.dl4jzoo.train.TrainException;
 import io.github.dl4jzoo.train.Trainer;
 import java.io.PrintWriter;
 import java.io.Serializable;
@@ -56,7 +57,7 @@ public interface Cluster {
     static Cluster find() {
         return ServiceLoader.load(Cluster.class)
                 .findFirst()
-                .orElseThrow(() -> new Zoo.UserError("--master: Spark is not on the class path; run the command"
+                .orElseThrow(() -> new TrainException("--master: Spark is not on the class path; run the command"
                         + " through ./zoo, which adds spark/target/zoo-spark.jar"));
     }
 }

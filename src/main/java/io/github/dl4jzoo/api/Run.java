@@ -1,0 +1,100 @@
+package io.github.dl4jzoo.api;
+
+import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.arch.RecipeReader;
+import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.report.RunReport;
+import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.train.Environment;
+import io.github.dl4jzoo.train.RunFolder;
+import io.github.dl4jzoo.train.RunResult;
+import io.github.dl4jzoo.train.TrainData;
+import io.github.dl4jzoo.train.TrainException;
+import io.github.dl4jzoo.train.Trainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * One recipe trained into one run folder: {@code recipe.yaml} (resolved), {@code model.zip}, {@code metrics.json},
+ * {@code history.csv}, {@code learning-curves.png} and {@code env.json}. Made by {@link Zoo#recipe} or {@link
+ * Zoo#resume}.
+ */
+public final class Run extends Settings<Run> {
+    private final String name;
+    private final Path resume;
+
+    private Run(String name, Path resume) {
+        this.name = name;
+        this.resume = resume;
+    }
+
+    static Run of(String name) {
+        return new Run(name, null);
+    }
+
+    static Run resuming(Path runDir) {
+        return new Run(null, runDir);
+    }
+
+    /** The recipe as it will train: its file with the overrides applied, checked. */
+    public Recipe recipe() {
+        if (resume != null) {
+            return RecipeReader.read(RunFolder.open(resume).file(RunFolder.RECIPE), List.of());
+        }
+        return registry().get(name, overrides);
+    }
+
+    /**
+     * Trains (or, made by {@link Zoo#resume}, continues) the run and writes its reports.
+     *
+     * @return the run's history, test metrics, speed and memory; its folder is {@link RunResult#runDir()}
+     */
+    public RunResult train() {
+        if (master.isPresent()) {
+            Cluster.find(); // refused before a run folder is made
+        }
+        if (resume != null) {
+            if (!overrides.isEmpty() || out.isPresent()) {
+                throw new TrainException(
+                        resume + ": a resumed run trains its own recipe.yaml in its own folder;" + " it cannot take "
+                                + String.join(", ", overrides) + (out.isPresent() ? " out=" + out.get() : ""));
+            }
+            RunFolder folder = RunFolder.open(resume);
+            return train(recipe(), folder, this);
+        }
+        Registry registry = registry();
+        Recipe recipe = registry.get(name, overrides);
+        RunFolder folder = RunFolder.create(out.orElseGet(() -> defaultDir(name)), overwrite);
+        folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
+        return train(recipe, folder, this);
+    }
+
+    /** Loads the data, trains with the engine settings applied, writes the run's reports. */
+    static RunResult train(Recipe recipe, RunFolder folder, Settings<?> settings) {
+        Engine.configure(); // before the network exists: its layers pick their helpers when created
+        if (settings.master.isPresent()) {
+            return Cluster.find()
+                    .trainParallel(
+                            settings.master.get(), recipe, folder, settings.data, settings.options, settings.log);
+        }
+        TrainData data = TrainData.load(recipe, settings.data);
+        Environment.write(folder);
+        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.options);
+        try {
+            RunReport.write(folder.dir(), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder.dir() + ": cannot write the run's reports: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /** {@code runs/PREFIX-yyyyMMdd-HHmmss} under the {@code dl4jzoo.home} property. */
+    static Path defaultDir(String prefix) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return home().resolve("runs").resolve(prefix + "-" + stamp).normalize();
+    }
+}
