@@ -2,6 +2,7 @@ package io.github.dl4jzoo.bench;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.train.FastUpdaters;
 import io.github.dl4jzoo.train.Latency;
 import io.github.dl4jzoo.train.TrainData;
 import java.lang.management.ManagementFactory;
@@ -82,6 +83,7 @@ public final class Benchmark {
     public static Result run(Recipe r, Settings s) {
         List<DataSet> batches = s.synthetic() ? synthetic(r) : real(r, s.data());
         MultiLayerNetwork net = Networks.build(r);
+        FastUpdaters.install(net);
         long[] resident = {Pointer.physicalBytes()};
         long[] heap = {0};
 

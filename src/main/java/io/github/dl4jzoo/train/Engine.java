@@ -33,6 +33,11 @@ public final class Engine {
         return "naive".equalsIgnoreCase(prop("engine", ""));
     }
 
+    /** A setting that is on unless {@code -Ddl4jzoo.KEY=false} or {@code -Ddl4jzoo.engine=naive}. */
+    static boolean enabled(String key) {
+        return !naive() && !"false".equalsIgnoreCase(prop(key, "true"));
+    }
+
     /**
      * Applies the process-wide settings and returns what it applied (and what ND4J then reports).
      *
