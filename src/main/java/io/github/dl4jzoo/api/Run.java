@@ -55,6 +55,9 @@ public final class Run extends Settings<Run> {
      * @return the run's history, test metrics, speed and memory; its folder is {@link RunResult#runDir()}
      */
     public RunResult train() {
+        if (master.isPresent()) {
+            Cluster.find(); // refused before a run folder is made
+        }
         if (resume != null) {
             List<String> refused = new ArrayList<>(overrides);
             out.ifPresent(dir -> refused.add("out=" + dir));
@@ -75,6 +78,11 @@ public final class Run extends Settings<Run> {
     /** Loads the data, trains with the engine settings applied, writes the run's reports. */
     static RunResult train(Recipe recipe, RunFolder folder, Settings<?> settings) {
         Engine.configure(); // before the network exists: its layers pick their helpers when created
+        if (settings.master.isPresent()) {
+            return Cluster.find()
+                    .trainParallel(
+                            settings.master.get(), recipe, folder, settings.data, settings.options, settings.log);
+        }
         TrainData data = TrainData.load(recipe, settings.data);
         Environment.write(folder);
         RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.options);

@@ -24,6 +24,7 @@ public abstract class Settings<S extends Settings<S>> {
     PrintWriter log = new PrintWriter(System.out, true);
     Optional<Path> out = Optional.empty();
     boolean overwrite;
+    Optional<String> master = Optional.empty();
 
     Settings() {}
 
@@ -105,6 +106,28 @@ public abstract class Settings<S extends Settings<S>> {
     public S log(PrintWriter writer) {
         this.log = writer;
         return self();
+    }
+
+    /**
+     * Runs on Apache Spark: {@code local[N]}, {@code local[*]}, {@code spark://HOST:PORT} or {@code yarn}. A
+     * comparison trains each run as one Spark task; a single run trains data-parallel. Needs the zoo's Spark module
+     * ({@code spark/target/zoo-spark.jar}) on the class path.
+     */
+    public S master(String url) {
+        this.master = Optional.of(url);
+        return self();
+    }
+
+    /** How every task of a Spark comparison or sweep trains: these settings, in a form that travels. */
+    public Cluster.Settings clusterSettings() {
+        return new Cluster.Settings(
+                models.stream()
+                        .map(p -> p.toAbsolutePath().normalize().toString())
+                        .toList(),
+                data.map(p -> p.toAbsolutePath().toString()).orElse(null),
+                options.patience(),
+                options.timeBudget().map(java.time.Duration::toMillis).orElse(0L),
+                options.checkpointEvery().toMillis());
     }
 
     Registry registry() {

@@ -173,9 +173,12 @@ final class Charts {
 
     /** The test period: the truth in black, each model's forecast over it (baselines dashed). */
     static Optional<XYChart> forecast(Section s) {
-        RunResult.Forecast truth = null;
+        if (!s.task().equals("forecasting")) {
+            return Optional.empty(); // others keep their test predictions for the significance tests only
+        }
+        RunResult.Predictions truth = null;
         for (RecipeSummary r : s.ranked()) {
-            RunResult.Forecast f = r.runs().get(0).predictions();
+            RunResult.Predictions f = r.runs().get(0).predictions();
             if (f != null && (truth == null || f.truth().length > truth.truth().length)) {
                 truth = f;
             }
@@ -193,7 +196,7 @@ final class Charts {
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> dateAt(dates, x));
         for (RecipeSummary r : s.ranked()) {
             RunResult first = r.runs().get(0);
-            RunResult.Forecast f = first.predictions();
+            RunResult.Predictions f = first.predictions();
             if (f == null || f.predicted().length == 0) {
                 continue;
             }
@@ -254,7 +257,7 @@ final class Charts {
         return bytes.toByteArray();
     }
 
-    private static XYChart xyChart(String title, String xTitle, String yTitle) {
+    static XYChart xyChart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChart(WIDTH_PX, HEIGHT_PX);
         chart.setTitle(title);
         chart.setXAxisTitle(xTitle);
