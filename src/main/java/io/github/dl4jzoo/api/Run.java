@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,10 +60,11 @@ public final class Run extends Settings<Run> {
             Cluster.find(); // refused before a run folder is made
         }
         if (resume != null) {
-            if (!overrides.isEmpty() || out.isPresent()) {
-                throw new TrainException(
-                        resume + ": a resumed run trains its own recipe.yaml in its own folder;" + " it cannot take "
-                                + String.join(", ", overrides) + (out.isPresent() ? " out=" + out.get() : ""));
+            List<String> refused = new ArrayList<>(overrides);
+            out.ifPresent(dir -> refused.add("out=" + dir));
+            if (!refused.isEmpty()) {
+                throw new TrainException(resume + ": a resumed run trains its own recipe.yaml in its own folder;"
+                        + " it cannot take " + String.join(", ", refused));
             }
             RunFolder folder = RunFolder.open(resume);
             return train(recipe(), folder, this);
