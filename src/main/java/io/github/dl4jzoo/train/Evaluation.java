@@ -69,10 +69,11 @@ public final class Evaluation {
      */
     public static long[][] confusion(MultiLayerNetwork net, DataSetIterator data, int classes) {
         long[][] confusion = new long[classes][classes];
+        FastDense step = FastDense.of(net);
         data.reset();
         while (data.hasNext()) {
             DataSet batch = data.next();
-            int[] predicted = classes(net.output(batch.getFeatures(), false));
+            int[] predicted = classes(step.output(batch.getFeatures()));
             int[] actual = classes(batch.getLabels());
             for (int i = 0; i < predicted.length; i++) {
                 confusion[actual[i]][predicted[i]]++;
@@ -93,10 +94,11 @@ public final class Evaluation {
     /** The true and the predicted class of every example of an iterator, in its order. */
     public static int[][] classes(MultiLayerNetwork net, DataSetIterator data) {
         List<int[]> truth = new ArrayList<>(), predicted = new ArrayList<>();
+        FastDense step = FastDense.of(net);
         data.reset();
         while (data.hasNext()) {
             DataSet batch = data.next();
-            predicted.add(classes(net.output(batch.getFeatures(), false)));
+            predicted.add(classes(step.output(batch.getFeatures())));
             truth.add(classes(batch.getLabels()));
         }
         return new int[][] {concat(truth), concat(predicted)};
@@ -122,10 +124,11 @@ public final class Evaluation {
     /** Predictions and truths of a regressor over a whole iterator, in the target's original units. */
     public static double[][] predictions(MultiLayerNetwork net, DataSetIterator data, TrainData units) {
         INDArray predicted = null, truth = null;
+        FastDense step = FastDense.of(net);
         data.reset();
         while (data.hasNext()) {
             DataSet batch = data.next();
-            INDArray p = net.output(batch.getFeatures(), false);
+            INDArray p = step.output(batch.getFeatures());
             predicted = predicted == null ? p : org.nd4j.linalg.factory.Nd4j.vstack(predicted, p);
             truth = truth == null ? batch.getLabels() : org.nd4j.linalg.factory.Nd4j.vstack(truth, batch.getLabels());
         }

@@ -117,6 +117,7 @@ public final class Trainer {
 
         listeners.forEach(l -> l.onTrainingStart(c));
         DataSetIterator train = data.train();
+        FastDense step = FastDense.of(c.network());
         while (c.stopReason().isEmpty() && c.history().size() < recipe.epochs()) {
             int epoch = c.history().size();
             data.startEpoch(epoch);
@@ -128,7 +129,10 @@ public final class Trainer {
             while (train.hasNext()) {
                 DataSet batch = train.next();
                 long t0 = System.nanoTime();
-                c.network().fit(batch);
+                if (step.network() != c.network()) {
+                    step = FastDense.of(c.network()); // restored from a checkpoint: a new network object
+                }
+                step.fit(batch);
                 c.batchDone(c.network().score(), batch.numExamples(), (System.nanoTime() - t0) / 1e9);
                 for (TrainingListener l : listeners) {
                     l.onBatchEnd(c);
