@@ -206,6 +206,9 @@ public final class FastDense {
         FloatBuffer[] a, d;
 
         FloatPointer[] aP, dP;
+        /** Heap copies for the elementwise loops (n x widest layer) and one row. */
+        float[] h, h2, row;
+
         int capacity;
 
         Plan(MultiLayerNetwork net) {
@@ -290,6 +293,11 @@ public final class FastDense {
                 aP[i] = new FloatPointer(a[i]);
                 dP[i] = new FloatPointer(d[i]);
             }
+            int widest = 0;
+            for (int wi : width) widest = Math.max(widest, wi);
+            h = new float[Math.max(n * widest, FastUpdaters.CHUNK)];
+            h2 = new float[h.length];
+            row = new float[widest];
             capacity = n;
         }
 
@@ -310,36 +318,44 @@ public final class FastDense {
             }
         }
 
+        /** a[layer + 1] = f(a[layer + 1] + b), through the heap copy {@code h} so that the JIT vectorises. */
         private void activate(int layer, int n) {
             FloatBuffer z = a[layer + 1];
-            int out = width[layer + 1], b = paramsAt + bAt[layer];
-            boolean bias = hasBias[layer];
-            Act f = act[layer];
-            for (int r = 0; r < n; r++) {
-                int row = r * out;
-                for (int c = 0; c < out; c++) {
-                    float v = z.get(row + c);
-                    if (bias) v += params.get(b + c);
-                    v = switch (f) {
-                        case RELU -> v > 0 ? v : 0f;
-                        case TANH -> (float) Math.tanh(v);
-                        case SIGMOID -> 1f / (1f + (float) Math.exp(-v));
-                        case IDENTITY, SOFTMAX -> v;
-                    };
-                    z.put(row + c, v);
-                }
-                if (f == Act.SOFTMAX) {
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int c = 0; c < out; c++) max = Math.max(max, z.get(row + c));
-                    float sum = 0;
-                    for (int c = 0; c < out; c++) {
-                        float e = (float) Math.exp(z.get(row + c) - max);
-                        z.put(row + c, e);
-                        sum += e;
-                    }
-                    for (int c = 0; c < out; c++) z.put(row + c, z.get(row + c) / sum);
+            int out = width[layer + 1], len = n * out;
+            float[] v = h;
+            z.get(0, v, 0, len);
+            if (hasBias[layer]) {
+                params.get(paramsAt + bAt[layer], row, 0, out);
+                for (int r = 0; r < len; r += out) {
+                    for (int c = 0; c < out; c++) v[r + c] += row[c];
                 }
             }
+            switch (act[layer]) {
+                case RELU -> {
+                    for (int i = 0; i < len; i++) v[i] = v[i] > 0 ? v[i] : 0f;
+                }
+                case TANH -> {
+                    for (int i = 0; i < len; i++) v[i] = (float) Math.tanh(v[i]);
+                }
+                case SIGMOID -> {
+                    for (int i = 0; i < len; i++) v[i] = 1f / (1f + (float) Math.exp(-v[i]));
+                }
+                case SOFTMAX -> {
+                    for (int r = 0; r < len; r += out) {
+                        float max = Float.NEGATIVE_INFINITY;
+                        for (int c = 0; c < out; c++) max = Math.max(max, v[r + c]);
+                        float sum = 0;
+                        for (int c = 0; c < out; c++) {
+                            float e = (float) Math.exp(v[r + c] - max);
+                            v[r + c] = e;
+                            sum += e;
+                        }
+                        for (int c = 0; c < out; c++) v[r + c] /= sum;
+                    }
+                }
+                case IDENTITY -> {}
+            }
+            z.put(0, v, 0, len);
         }
 
         INDArray infer(INDArray x) {
@@ -380,9 +396,7 @@ public final class FastDense {
             double score = loss / n + (regularised ? net.calcRegularizationScore(true) : 0);
             int iteration = net.getIterationCount(), epoch = net.getEpochCount();
             ((BaseMultiLayerUpdater<?>) net.getUpdater(true)).update(gradient, iteration, epoch, n, noWorkspaces);
-            for (int i = paramsAt, j = gradsAt; i < paramsEnd; i++, j++) {
-                params.put(i, params.get(i) - grads.get(j));
-            }
+            applyStep();
             net.setScore(score);
             net.setIterationCount(iteration + 1);
             for (Layer l : net.getLayers()) {
@@ -419,36 +433,48 @@ public final class FastDense {
         }
 
         private void biasGradient(int layer, int n) {
-            FloatBuffer delta = d[layer + 1];
-            int out = width[layer + 1], at = gradsAt + bAt[layer];
-            for (int c = 0; c < out; c++) grads.put(at + c, 0f);
-            for (int r = 0; r < n; r++) {
-                int row = r * out;
-                for (int c = 0; c < out; c++) grads.put(at + c, grads.get(at + c) + delta.get(row + c));
+            int out = width[layer + 1], len = n * out;
+            float[] v = h;
+            d[layer + 1].get(0, v, 0, len);
+            java.util.Arrays.fill(row, 0, out, 0f);
+            for (int r = 0; r < len; r += out) {
+                for (int c = 0; c < out; c++) row[c] += v[r + c];
             }
+            grads.put(gradsAt + bAt[layer], row, 0, out);
         }
 
         /** d[layer + 1] *= f'(a[layer + 1]), the derivative of layer {@code layer}'s activation at its output. */
         private void derivative(int layer, int n) {
-            FloatBuffer e = d[layer + 1], z = a[layer + 1];
+            if (act[layer] == Act.IDENTITY) return;
             int len = n * width[layer + 1];
+            float[] e = h, z = h2;
+            d[layer + 1].get(0, e, 0, len);
+            a[layer + 1].get(0, z, 0, len);
             switch (act[layer]) {
                 case RELU -> {
-                    for (int i = 0; i < len; i++) if (!(z.get(i) > 0)) e.put(i, 0f);
+                    for (int i = 0; i < len; i++) e[i] = z[i] > 0 ? e[i] : 0f;
                 }
                 case TANH -> {
-                    for (int i = 0; i < len; i++) {
-                        float t = z.get(i);
-                        e.put(i, e.get(i) * (1f - t * t));
-                    }
+                    for (int i = 0; i < len; i++) e[i] *= 1f - z[i] * z[i];
                 }
                 case SIGMOID -> {
-                    for (int i = 0; i < len; i++) {
-                        float s = z.get(i);
-                        e.put(i, e.get(i) * (s * (1f - s)));
-                    }
+                    for (int i = 0; i < len; i++) e[i] *= z[i] * (1f - z[i]);
                 }
                 case IDENTITY, SOFTMAX -> {}
+            }
+            d[layer + 1].put(0, e, 0, len);
+        }
+
+        /** params -= update, DL4J's step, in heap chunks. */
+        private void applyStep() {
+            float[] p = h, g = h2;
+            int n = paramsEnd - paramsAt;
+            for (int at = 0; at < n; at += p.length) {
+                int len = Math.min(p.length, n - at);
+                params.get(paramsAt + at, p, 0, len);
+                grads.get(gradsAt + at, g, 0, len);
+                for (int i = 0; i < len; i++) p[i] -= g[i];
+                params.put(paramsAt + at, p, 0, len);
             }
         }
     }

@@ -93,6 +93,13 @@ public final class FastUpdaters {
         return true;
     }
 
+    /**
+     * The loops copy the direct buffers through heap arrays of this many floats: element by element on a direct
+     * {@code FloatBuffer} the JIT neither removes the bounds checks nor vectorises (measured 1.4-2.2 ms an Adam step on
+     * mlp's 235,146 parameters; src/bench/FINDINGS.md, Round 3), on a {@code float[]} it does both.
+     */
+    static final int CHUNK = 4096;
+
     private static FloatBuffer floats(INDArray a) {
         return a.data().asNioFloat();
     }
@@ -128,13 +135,23 @@ public final class FastUpdaters {
             FloatBuffer gb = floats(gradient), mb = floats(m), vb = floats(v);
             int go = (int) gradient.offset(), mo = (int) m.offset(), vo = (int) v.offset();
             int n = (int) gradient.length();
-            for (int i = 0; i < n; i++) {
-                float g = gb.get(go + i);
-                float mi = b1 * mb.get(mo + i) + g * a1;
-                float vi = b2 * vb.get(vo + i) + g * g * a2;
-                mb.put(mo + i, mi);
-                vb.put(vo + i, vi);
-                gb.put(go + i, (mi * step) / ((float) Math.sqrt(vi) + eps));
+            float[] g = new float[CHUNK], mc = new float[CHUNK], vc = new float[CHUNK];
+            for (int at = 0; at < n; at += CHUNK) {
+                int len = Math.min(CHUNK, n - at);
+                gb.get(go + at, g, 0, len);
+                mb.get(mo + at, mc, 0, len);
+                vb.get(vo + at, vc, 0, len);
+                for (int i = 0; i < len; i++) {
+                    float gi = g[i];
+                    float mi = b1 * mc[i] + gi * a1;
+                    float vi = b2 * vc[i] + gi * gi * a2;
+                    mc[i] = mi;
+                    vc[i] = vi;
+                    g[i] = (mi * step) / ((float) Math.sqrt(vi) + eps);
+                }
+                gb.put(go + at, g, 0, len);
+                mb.put(mo + at, mc, 0, len);
+                vb.put(vo + at, vc, 0, len);
             }
         }
 
@@ -181,11 +198,19 @@ public final class FastUpdaters {
             FloatBuffer gb = floats(gradient), vb = floats(v);
             int go = (int) gradient.offset(), vo = (int) v.offset();
             int n = (int) gradient.length();
-            for (int i = 0; i < n; i++) {
-                float prev = mu * vb.get(vo + i);
-                float vi = prev - lr * gb.get(go + i);
-                vb.put(vo + i, vi);
-                gb.put(go + i, prev + muT * vi);
+            float[] g = new float[CHUNK], vc = new float[CHUNK];
+            for (int at = 0; at < n; at += CHUNK) {
+                int len = Math.min(CHUNK, n - at);
+                gb.get(go + at, g, 0, len);
+                vb.get(vo + at, vc, 0, len);
+                for (int i = 0; i < len; i++) {
+                    float prev = mu * vc[i];
+                    float vi = prev - lr * g[i];
+                    vc[i] = vi;
+                    g[i] = prev + muT * vi;
+                }
+                gb.put(go + at, g, 0, len);
+                vb.put(vo + at, vc, 0, len);
             }
         }
 
