@@ -52,7 +52,8 @@ public class DenseAB {
       System.out.printf("RESULT %s %s: train thread-cpu ms/iter median %.3f (min %.3f) = %.0f samples/s; inference batch 1000 ms median %.3f (min %.3f) = %.0f samples/s%n",
           recipe, names[v], train[v][rounds / 2], train[v][0], b * 1000 / train[v][rounds / 2], infer[v][rounds / 2], infer[v][0], 1000 * 1000 / infer[v][rounds / 2]);
     }
-    System.out.printf("scores after %d iterations each: DL4J %.6f, FastDense %.6f; parameters max |diff| %.3g%n",
-        (rounds + 1) * iters, nets[0].score(), nets[1].score(), nets[0].params().sub(nets[1].params()).amaxNumber().doubleValue());
+    // Both memorise the same 16 random batches, a chaotic regime where last-bit differences grow; the equivalence
+    // on fresh batches is FastDenseTest's.
+    System.out.printf("scores after %d iterations each: DL4J %.6f, FastDense %.6f%n", (rounds + 1) * iters, nets[0].score(), nets[1].score());
   }
 }
