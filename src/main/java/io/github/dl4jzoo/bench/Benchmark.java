@@ -3,6 +3,7 @@ package io.github.dl4jzoo.bench;
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.train.FastDense;
+import io.github.dl4jzoo.train.FastLstm;
 import io.github.dl4jzoo.train.FastUpdaters;
 import io.github.dl4jzoo.train.Latency;
 import io.github.dl4jzoo.train.TrainData;
@@ -85,6 +86,7 @@ public final class Benchmark {
         List<DataSet> batches = s.synthetic() ? synthetic(r) : real(r, s.data());
         MultiLayerNetwork net = Networks.build(r);
         FastUpdaters.install(net);
+        FastLstm.install(net);
         FastDense step = FastDense.of(net);
         long[] resident = {Pointer.physicalBytes()};
         long[] heap = {0};

@@ -7,6 +7,7 @@ import io.github.dl4jzoo.data.Idx;
 import io.github.dl4jzoo.data.Layout;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.FastDense;
+import io.github.dl4jzoo.train.FastLstm;
 import io.github.dl4jzoo.train.FastUpdaters;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ public final class PeerRun {
         MultiLayerNetwork net = new MultiLayerNetwork(build(model));
         net.init();
         FastUpdaters.install(net);
+        FastLstm.install(net);
         FastDense step = FastDense.of(net);
         String why = FastDense.unsupported(net);
         System.out.println("INFO fast dense step "
