@@ -1,5 +1,6 @@
 package example.family;
 
+import io.github.dl4jzoo.arch.ActivationFunction;
 import io.github.dl4jzoo.arch.Arch;
 import io.github.dl4jzoo.arch.Family;
 import io.github.dl4jzoo.arch.Fields;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.activations.Activation;
  *
  * <p>Table: {@code arch: {hidden: [128, 64, 32], activation: relu}}.
  */
-public record BatchNormMlp(List<Integer> hidden, Activation activation) implements Arch {
+public record BatchNormMlp(List<Integer> hidden, ActivationFunction activation) implements Arch {
     public static final String FAMILY = "bn-mlp";
 
     public BatchNormMlp {
@@ -64,6 +65,11 @@ public record BatchNormMlp(List<Integer> hidden, Activation activation) implemen
     }
 
     @Override
+    public List<ActivationFunction> activations() {
+        return hidden.stream().map(u -> activation).toList();
+    }
+
+    @Override
     public long flops(Recipe.Input input, Recipe.Output output) {
         long total = 0, inputs = input.size();
         for (int units : hidden) {
@@ -86,7 +92,7 @@ public record BatchNormMlp(List<Integer> hidden, Activation activation) implemen
             list.layer(new BatchNormalization.Builder().name("bn" + n).build());
             list.layer(new ActivationLayer.Builder()
                     .name("act" + n)
-                    .activation(activation)
+                    .activation(activation.create())
                     .build());
         }
         return list.layer(Networks.outputLayer(recipe, recipe.regularization().dropout()));
@@ -99,7 +105,7 @@ public record BatchNormMlp(List<Integer> hidden, Activation activation) implemen
             out.layer("new " + out.type(DenseLayer.class) + ".Builder()")
                     .call("name(\"dense" + n + "\")")
                     .call("nOut(" + hidden.get(i) + ")")
-                    .call("activation(" + out.activation(Activation.IDENTITY) + ")")
+                    .call("activation(" + out.activation(ActivationFunction.of(Activation.IDENTITY)) + ")")
                     .build();
             out.layer("new " + out.type(BatchNormalization.class) + ".Builder()")
                     .call("name(\"bn" + n + "\")")

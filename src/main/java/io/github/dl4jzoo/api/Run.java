@@ -16,11 +16,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One recipe trained into one run folder: {@code recipe.yaml} (resolved), {@code model.zip}, {@code metrics.json},
- * {@code history.csv}, {@code learning-curves.png} and {@code env.json}. Made by {@link Zoo#recipe} or {@link
+ * {@code history.csv}, {@code learning-curves.png} and {@code env.json} (and with {@link #gradients} {@code
+ * gradients.csv} and {@code gradients.png}). Made by {@link Zoo#recipe} or {@link
  * Zoo#resume}.
  */
 public final class Run extends Settings<Run> {
@@ -54,11 +56,15 @@ public final class Run extends Settings<Run> {
      * @return the run's history, test metrics, speed and memory; its folder is {@link RunResult#runDir()}
      */
     public RunResult train() {
+        if (master.isPresent()) {
+            Cluster.find(); // refused before a run folder is made
+        }
         if (resume != null) {
-            if (!overrides.isEmpty() || out.isPresent()) {
-                throw new TrainException(
-                        resume + ": a resumed run trains its own recipe.yaml in its own folder;" + " it cannot take "
-                                + String.join(", ", overrides) + (out.isPresent() ? " out=" + out.get() : ""));
+            List<String> refused = new ArrayList<>(overrides);
+            out.ifPresent(dir -> refused.add("out=" + dir));
+            if (!refused.isEmpty()) {
+                throw new TrainException(resume + ": a resumed run trains its own recipe.yaml in its own folder;"
+                        + " it cannot take " + String.join(", ", refused));
             }
             RunFolder folder = RunFolder.open(resume);
             return train(recipe(), folder, this);
@@ -73,9 +79,14 @@ public final class Run extends Settings<Run> {
     /** Loads the data, trains with the engine settings applied, writes the run's reports. */
     static RunResult train(Recipe recipe, RunFolder folder, Settings<?> settings) {
         Engine.configure(); // before the network exists: its layers pick their helpers when created
+        if (settings.master.isPresent()) {
+            return Cluster.find()
+                    .trainParallel(
+                            settings.master.get(), recipe, folder, settings.data, settings.options, settings.log);
+        }
         TrainData data = TrainData.load(recipe, settings.data);
         Environment.write(folder);
-        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.options);
+        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.trainerOptions());
         try {
             RunReport.write(folder.dir(), result);
         } catch (IOException e) {

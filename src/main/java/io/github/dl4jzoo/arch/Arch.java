@@ -21,6 +21,8 @@ public interface Arch {
      * Activations, pooling, normalisation and biases are left out: they are a few percent at most.
      */
     long flops(Recipe.Input input, Recipe.Output output);
+    /** The activation functions of the hidden layers, in order (the output layer's is the recipe's). */
+    java.util.List<ActivationFunction> activations();
 
     /** Adds this family's layers (the output layer included) to a builder that has the recipe's common settings. */
     ListBuilder layers(NeuralNetConfiguration.Builder common, Recipe recipe);

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * A plain convolutional network: a table of convolution and max-pooling stages, then fully connected layers.
@@ -56,7 +55,7 @@ public record ConvNet(List<Stage> stages, List<Dense> dense) implements Arch {
     public sealed interface Stage {}
 
     /** {@code filters} kernels of {@code kernel} x {@code kernel}, stride 1, no padding. */
-    public record Conv(int filters, int kernel, Activation activation) implements Stage {}
+    public record Conv(int filters, int kernel, ActivationFunction activation) implements Stage {}
 
     /** Max pooling over {@code size} x {@code size} windows with stride {@code size}. */
     public record Pool(int size) implements Stage {}
@@ -64,6 +63,14 @@ public record ConvNet(List<Stage> stages, List<Dense> dense) implements Arch {
     @Override
     public String family() {
         return FAMILY;
+    }
+
+    @Override
+    public List<ActivationFunction> activations() {
+        List<ActivationFunction> all = new java.util.ArrayList<>();
+        stages.stream().filter(s -> s instanceof Conv).forEach(s -> all.add(((Conv) s).activation()));
+        dense.forEach(d -> all.add(d.activation()));
+        return List.copyOf(all);
     }
 
     @Override
@@ -113,7 +120,7 @@ public record ConvNet(List<Stage> stages, List<Dense> dense) implements Arch {
                         .nOut(c.filters())
                         .stride(1, 1)
                         .convolutionMode(ConvolutionMode.Truncate)
-                        .activation(c.activation())
+                        .activation(c.activation().create())
                         .build());
             } else if (s instanceof Pool p) {
                 list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)

@@ -2,10 +2,9 @@ package io.github.dl4jzoo.arch;
 
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 
 /** A fully connected hidden layer. {@code weightInit} is null where the recipe's global init applies. */
-public record Dense(int units, Activation activation, WeightInit weightInit) {
+public record Dense(int units, ActivationFunction activation, WeightInit weightInit) {
 
     public long parameterCount(long inputs) {
         return inputs * units + units;
@@ -17,7 +16,7 @@ public record Dense(int units, Activation activation, WeightInit weightInit) {
 
     /** @param dropout probability of dropping each of this layer's inputs (0 for none) */
     public DenseLayer layer(String name, double dropout) {
-        DenseLayer.Builder b = new DenseLayer.Builder().name(name).nOut(units).activation(activation);
+        DenseLayer.Builder b = new DenseLayer.Builder().name(name).nOut(units).activation(activation.create());
         if (weightInit != null) {
             b.weightInit(weightInit);
         }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * One YAML mapping of a recipe, read field by field. Every error names the file and the dotted path of the
@@ -19,7 +18,6 @@ import org.nd4j.linalg.activations.Activation;
  * {@code arch} table with it.
  */
 public final class Fields {
-    private static final Map<String, Activation> ACTIVATIONS = names(Activation.values());
     private static final Map<String, WeightInit> WEIGHT_INITS = names(WeightInit.values());
 
     private final String source;
@@ -151,9 +149,9 @@ public final class Fields {
         return ((List<?>) v).stream().map(e -> ((String) e).trim()).toList();
     }
 
-    /** One of DL4J's activations, by its name in lower case ({@code relu}, {@code tanh}, ...). */
-    public Activation activation(String key) {
-        return choice(key, ACTIVATIONS);
+    /** One of DL4J's activations by its name in lower case ({@code relu}, {@code tanh}, ...), or {@code step}. */
+    public ActivationFunction activation(String key) {
+        return choice(key, ActivationFunction.ALL);
     }
 
     /** One of DL4J's weight initialisations, by its name in lower case ({@code xavier}, {@code relu}, ...). */

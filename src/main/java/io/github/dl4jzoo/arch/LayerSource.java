@@ -55,9 +55,14 @@ public final class LayerSource {
         return c.getSimpleName();
     }
 
-    /** The DL4J call argument for an activation: {@code Activation.RELU}. */
-    public String activation(Activation a) {
-        return type(Activation.class) + "." + a.name();
+    /**
+     * The DL4J call argument for an activation: {@code Activation.RELU}, or a new instance of the zoo's step class
+     * (copied into the project's package).
+     */
+    public String activation(ActivationFunction a) {
+        return a.builtIn()
+                .map(b -> type(Activation.class) + "." + b.name())
+                .orElseGet(() -> "new " + type(a.create().getClass()) + "()");
     }
 
     public String weightInit(WeightInit w) {

@@ -31,6 +31,11 @@ public record LinearClassifier() implements Arch {
     }
 
     @Override
+    public java.util.List<ActivationFunction> activations() {
+        return java.util.List.of();
+    }
+
+    @Override
     public long parameterCount(Recipe.Input input, Recipe.Output output) {
         Mlp.flatInput(input, FAMILY);
         return (long) input.size() * output.units() + output.units();

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * Stacked LSTM layers (Hochreiter and Schmidhuber 1997) whose last time step feeds the output layer. As a
@@ -14,7 +13,7 @@ import org.nd4j.linalg.activations.Activation;
  *
  * <p>Table: {@code arch: {units: [64], activation: tanh}}, one LSTM layer per entry of {@code units}.
  */
-public record Lstm(List<Integer> units, Activation activation) implements Arch {
+public record Lstm(List<Integer> units, ActivationFunction activation) implements Arch {
     public static final String FAMILY = "lstm";
 
     public Lstm {
@@ -37,6 +36,11 @@ public record Lstm(List<Integer> units, Activation activation) implements Arch {
     @Override
     public String family() {
         return FAMILY;
+    }
+
+    @Override
+    public List<ActivationFunction> activations() {
+        return units.stream().map(u -> activation).toList();
     }
 
     @Override
@@ -81,7 +85,7 @@ public record Lstm(List<Integer> units, Activation activation) implements Arch {
             LSTM lstm = new LSTM.Builder()
                     .name("lstm" + (i + 1))
                     .nOut(units.get(i))
-                    .activation(activation)
+                    .activation(activation.create())
                     .build();
             boolean last = i == units.size() - 1;
             list.layer(last ? new LastTimeStep(lstm) : lstm);

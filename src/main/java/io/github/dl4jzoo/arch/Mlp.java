@@ -3,7 +3,6 @@ package io.github.dl4jzoo.arch;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * A multilayer perceptron: fully connected hidden layers, then the output layer. Serves the image MLPs (on
@@ -31,7 +30,7 @@ public record Mlp(List<Dense> hidden) implements Arch {
         @Override
         public Arch read(Fields arch) {
             List<Integer> hidden = arch.integers("hidden", 1, true);
-            Activation activation = hidden.isEmpty() ? null : arch.activation("activation");
+            ActivationFunction activation = hidden.isEmpty() ? null : arch.activation("activation");
             return new Mlp(
                     hidden.stream().map(u -> new Dense(u, activation, null)).toList());
         }
@@ -40,6 +39,11 @@ public record Mlp(List<Dense> hidden) implements Arch {
     @Override
     public String family() {
         return FAMILY;
+    }
+
+    @Override
+    public List<ActivationFunction> activations() {
+        return hidden.stream().map(Dense::activation).toList();
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class Networks {
         OutputLayer.Builder b = new OutputLayer.Builder(out.loss().create())
                 .name("output")
                 .nOut(out.units())
-                .activation(out.activation());
+                .activation(out.activation().create());
         if (dropout > 0) {
             b.dropOut(1 - dropout); // DL4J takes the probability of keeping a unit
         }

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.init;
 
+import io.github.dl4jzoo.arch.ActivationStep;
 import io.github.dl4jzoo.arch.LayerSource;
 import io.github.dl4jzoo.arch.Recipe;
 import java.util.ArrayList;
@@ -61,8 +62,15 @@ public final class NetworkSource {
 
     /** The zoo's own classes the configuration refers to; in the project they live in its package. */
     public static List<Class<?>> zooClasses(Recipe recipe) {
+        List<Class<?>> classes = new ArrayList<>();
         Class<?> loss = recipe.output().loss().create().getClass();
-        return LayerSource.isZoo(loss) ? List.of(loss) : List.of();
+        if (LayerSource.isZoo(loss)) {
+            classes.add(loss);
+        }
+        if (recipe.usesStep()) {
+            classes.add(ActivationStep.class);
+        }
+        return List.copyOf(classes);
     }
 
     private String source(String javaPackage, String recipeFile) {

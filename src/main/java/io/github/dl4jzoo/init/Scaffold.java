@@ -116,6 +116,10 @@ public final class Scaffold {
             Recipe recipe, String recipeYaml, Options options, DataSources sources, String command) {
         DataKind kind = kind(recipe);
         checkShapes(recipe, kind);
+        if (recipe.usesStep() && kind != DataKind.XOR) {
+            throw new InitException("recipe " + recipe.name() + ": a network with step units cannot be trained by"
+                    + " gradient descent; zoo init writes one only for the xor data (as the perceptron recipe)");
+        }
         String pkg = options.javaPackage(), main = "src/main/java/" + options.folder() + "/";
         String test = "src/test/java/" + options.folder() + "/";
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -232,7 +236,9 @@ public final class Scaffold {
         files.put(main + "Engine.java", utf8(Templates.render("Engine.java", tokens)));
         files.put(SHIM, utf8(Templates.read("Nd4jCpu.java")));
         files.put("src/main/resources/simplelogger.properties", utf8(Templates.read("simplelogger.properties")));
-        files.put(test + "NetworkTest.java", utf8(Templates.render(prefix + "NetworkTest.java", tokens)));
+        // gradient descent cannot lower a step network's loss, so its test checks that nothing moves instead
+        String networkTest = recipe.usesStep() ? "StepNetworkTest.java" : prefix + "NetworkTest.java";
+        files.put(test + "NetworkTest.java", utf8(Templates.render(networkTest, tokens)));
         tokens.put("HELPER_LAYERS", String.valueOf(helperLayers(recipe)));
         files.put(test + "EngineTest.java", utf8(Templates.render("EngineTest.java", tokens)));
         files.putAll(data);
@@ -495,9 +501,15 @@ public final class Scaffold {
         }
         s.append("| `Engine.java`, `src/main/java/org/nd4j/nativeblas/Nd4jCpu.java` | the engine settings (see Speed)"
                 + " |\n");
-        if (!copied.isEmpty()) {
-            s.append(
-                    "| `MulticlassHingeLoss.java` | the multiclass SVM loss, which DL4J lacks (a copy of the zoo's) |\n");
+        for (Class<?> c : copied) {
+            String what = c.getSimpleName().equals("MulticlassHingeLoss")
+                    ? "the multiclass SVM loss"
+                    : "the perceptron's step activation";
+            s.append("| `")
+                    .append(c.getSimpleName())
+                    .append(".java` | ")
+                    .append(what)
+                    .append(", which DL4J lacks (a copy of the zoo's) |\n");
         }
         s.append("| `src/test/java/")
                 .append(folder)

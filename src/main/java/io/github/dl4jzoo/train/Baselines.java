@@ -66,6 +66,6 @@ public final class Baselines {
                 0,
                 "no training",
                 null,
-                new RunResult.Forecast(data.testDates(), truth, predicted));
+                new RunResult.Predictions(data.testDates(), truth, predicted));
     }
 }

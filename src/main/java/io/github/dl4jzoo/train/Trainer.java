@@ -154,6 +154,28 @@ public final class Trainer {
         return result(c, test, latency, memory);
     }
 
+    /**
+     * Ends a run whose network was trained elsewhere (data-parallel on Spark) as {@link #run} ends one: saves the
+     * model with the data's normaliser, measures the test metrics, speed and memory, and marks the run finished.
+     */
+    public RunResult finishTrained(
+            Recipe recipe, TrainData data, MultiLayerNetwork net, RunFolder folder, List<EpochStats> history) {
+        if (!data.classNames().isEmpty()) {
+            folder.writeText(SavedRun.CLASSES, String.join("\n", data.classNames()) + "\n");
+        }
+        TrainingContext c =
+                new TrainingContext(recipe, data, folder, net, new Checkpoints.State(0, 0, 0, 0, history, null, null));
+        TestEvaluation test = new TestEvaluation();
+        Latency latency = new Latency();
+        Memory memory = new Memory();
+        c.stop("epochs");
+        saveModel(net, data, folder.file(RunFolder.MODEL));
+        for (TrainingListener l : List.of(test, latency, memory, new Checkpoints(Duration.ZERO))) {
+            l.onTrainingEnd(c);
+        }
+        return result(c, test, latency, memory);
+    }
+
     private static long expectedBatches(DataSetIterator train) {
         if (train instanceof io.github.dl4jzoo.data.EpochIterator e) {
             return (e.size() + e.batch() - 1) / e.batch();
@@ -187,7 +209,7 @@ public final class Trainer {
                 memory.peakResident(),
                 c.stopReason().orElseThrow(),
                 c.folder().dir(),
-                test.forecast());
+                test.predictions());
     }
 
     /** The model with its updater state, and the normaliser when the data was scaled. */

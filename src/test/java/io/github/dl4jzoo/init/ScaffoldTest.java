@@ -86,6 +86,23 @@ class ScaffoldTest {
     }
 
     @Test
+    void thePerceptronProjectShipsTheStepActivationAndATestThatNothingMoves() throws IOException {
+        Map<String, byte[]> files = project("perceptron").files();
+        assertTrue(files.containsKey("src/main/java/com/example/app/ActivationStep.java"));
+        assertTrue(text(files, "src/main/java/com/example/app/Network.java")
+                .contains(".activation(new ActivationStep())\n"));
+        assertTrue(text(files, "src/test/java/com/example/app/NetworkTest.java")
+                .contains("void theGradientIsExactlyZeroAndAStepChangesNoParameter()"));
+        assertTrue(text(files, "README.md").contains("| `ActivationStep.java` | the perceptron's step activation"));
+    }
+
+    @Test
+    void theStepTemplateIsTheZoosClassWithItsPackageRenamed() throws IOException {
+        String zoo = Files.readString(Path.of("src/main/java/io/github/dl4jzoo/arch/ActivationStep.java"));
+        assertEquals(zoo, Templates.render("ActivationStep.java", Map.of("PACKAGE", "io.github.dl4jzoo.arch")));
+    }
+
+    @Test
     void theLossTemplateIsTheZoosClassWithItsPackageRenamed() throws IOException {
         String zoo = Files.readString(Path.of("src/main/java/io/github/dl4jzoo/arch/MulticlassHingeLoss.java"));
         assertEquals(zoo, Templates.render("MulticlassHingeLoss.java", Map.of("PACKAGE", "io.github.dl4jzoo.arch")));
