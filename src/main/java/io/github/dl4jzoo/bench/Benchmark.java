@@ -2,6 +2,7 @@ package io.github.dl4jzoo.bench;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.train.FastLstm;
 import io.github.dl4jzoo.train.FastUpdaters;
 import io.github.dl4jzoo.train.Latency;
 import io.github.dl4jzoo.train.TrainData;
@@ -84,6 +85,7 @@ public final class Benchmark {
         List<DataSet> batches = s.synthetic() ? synthetic(r) : real(r, s.data());
         MultiLayerNetwork net = Networks.build(r);
         FastUpdaters.install(net);
+        FastLstm.install(net);
         long[] resident = {Pointer.physicalBytes()};
         long[] heap = {0};
 

@@ -6,6 +6,7 @@ import io.github.dl4jzoo.data.DataFile;
 import io.github.dl4jzoo.data.Idx;
 import io.github.dl4jzoo.data.Layout;
 import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.train.FastLstm;
 import io.github.dl4jzoo.train.FastUpdaters;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ public final class PeerRun {
         MultiLayerNetwork net = new MultiLayerNetwork(build(model));
         net.init();
         FastUpdaters.install(net);
+        FastLstm.install(net);
         int batch = batchSize(model);
         long t0 = System.nanoTime();
         List<INDArray[]> train = load(dir, "train", batch, model);

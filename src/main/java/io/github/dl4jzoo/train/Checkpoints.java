@@ -139,6 +139,7 @@ final class Checkpoints implements TrainingListener {
         try {
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
             FastUpdaters.install(net);
+            FastLstm.install(net);
             return net;
         } catch (IOException e) {
             throw new UncheckedIOException(zip + ": cannot read the checkpoint: " + e.getMessage(), e);

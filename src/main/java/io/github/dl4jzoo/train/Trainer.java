@@ -97,6 +97,7 @@ public final class Trainer {
         MultiLayerNetwork net =
                 s.checkpoint() == null ? Networks.build(recipe) : Checkpoints.restore(folder.file(s.checkpoint()));
         FastUpdaters.install(net);
+        FastLstm.install(net);
         TrainingContext c = new TrainingContext(recipe, data, folder, net, s);
         TestEvaluation test = new TestEvaluation();
         Latency latency = new Latency();
