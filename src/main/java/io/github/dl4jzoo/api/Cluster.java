@@ -25,7 +25,13 @@ public interface Cluster {
      * How every run of a sweep trains, as {@code zoo train}'s options say: recipe folders, the data path (or
      * null), early-stopping patience, time budget and checkpoint interval in milliseconds (time budget 0: none).
      */
-    record Settings(List<String> models, String data, int patience, long timeBudgetMillis, long checkpointEveryMillis)
+    record Settings(
+            List<String> models,
+            String data,
+            int patience,
+            long timeBudgetMillis,
+            long checkpointEveryMillis,
+            boolean gradients)
             implements Serializable {}
 
     /**

@@ -56,8 +56,16 @@ public final class Run extends Settings<Run> {
      * @return the run's history, test metrics, speed and memory; its folder is {@link RunResult#runDir()}
      */
     public RunResult train() {
-        if (master.isPresent()) {
-            Cluster.find(); // refused before a run folder is made
+        if (master.isPresent()) { // refused before a run folder is made
+            if (gradients
+                    || options.patience() > 0
+                    || options.timeBudget().isPresent()
+                    || !options.listeners().isEmpty()) {
+                throw new TrainException("--master: data-parallel training of one run takes no --gradients,"
+                        + " --early-stopping, --time-budget or listener of your own; train without --master to use"
+                        + " them");
+            }
+            Cluster.find();
         }
         if (resume != null) {
             List<String> refused = new ArrayList<>(overrides);

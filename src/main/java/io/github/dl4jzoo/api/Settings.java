@@ -2,6 +2,7 @@ package io.github.dl4jzoo.api;
 
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.train.GradientLog;
+import io.github.dl4jzoo.train.TrainException;
 import io.github.dl4jzoo.train.Trainer;
 import io.github.dl4jzoo.train.TrainingListener;
 import java.io.PrintWriter;
@@ -135,8 +136,15 @@ public abstract class Settings<S extends Settings<S>> {
         return self();
     }
 
-    /** How every task of a Spark comparison or sweep trains: these settings, in a form that travels. */
+    /**
+     * How every task of a Spark comparison or sweep trains: these settings, in a form that travels. A listener of
+     * the caller's own is an object of this process: it cannot go to the executors, so it is refused.
+     */
     public Cluster.Settings clusterSettings() {
+        if (!options.listeners().isEmpty()) {
+            throw new TrainException("--master: runs on Spark cannot call a listener of this process ("
+                    + options.listeners().get(0).getClass().getName() + "); train without --master to use it");
+        }
         return new Cluster.Settings(
                 models.stream()
                         .map(p -> p.toAbsolutePath().normalize().toString())
@@ -144,7 +152,8 @@ public abstract class Settings<S extends Settings<S>> {
                 data.map(p -> p.toAbsolutePath().toString()).orElse(null),
                 options.patience(),
                 options.timeBudget().map(java.time.Duration::toMillis).orElse(0L),
-                options.checkpointEvery().toMillis());
+                options.checkpointEvery().toMillis(),
+                gradients);
     }
 
     Registry registry() {

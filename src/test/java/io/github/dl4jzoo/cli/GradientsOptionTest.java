@@ -68,4 +68,17 @@ class GradientsOptionTest {
         assertFalse(Files.exists(run.resolve("gradients.csv")));
         assertFalse(Files.exists(run.resolve("gradients.png")));
     }
+
+    @Test
+    void dataParallelTrainingRefusesGradientsBeforeMakingAFolder() {
+        Path run = tmp.resolve("parallel");
+        CliRun r = CliRun.of(
+                "train", "xor", "--gradients", "--master", "local[2]", "--verbose", "0", "--out", run.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(
+                "zoo: --master: data-parallel training of one run takes no --gradients, --early-stopping,"
+                        + " --time-budget or listener of your own; train without --master to use them\n",
+                r.err());
+        assertFalse(Files.exists(run));
+    }
 }

@@ -59,6 +59,7 @@ record RunTask(Cluster.Settings settings, Cluster.Run run, String out, String sw
                     .log(new PrintWriter(Writer.nullWriter()))
                     .earlyStopping(settings.patience())
                     .checkpointEvery(Duration.ofMillis(settings.checkpointEveryMillis()))
+                    .gradients(settings.gradients())
                     .listener(new Mirror(storage, local, remote, run.folder().equals(failOnce)))
                     .train();
             storage.upload(local, remote);

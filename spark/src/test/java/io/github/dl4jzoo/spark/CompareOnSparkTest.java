@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code zoo compare --master}: the same comparison as in one process, and the report says runs shared a machine. */
+/**
+ * {@code zoo compare --master}: the same comparison as in one process, the report says runs shared a machine, and
+ * {@code --gradients} reaches every task.
+ */
 class CompareOnSparkTest {
     @TempDir
     Path tmp;
@@ -25,6 +28,7 @@ class CompareOnSparkTest {
                 "1",
                 "--master",
                 "local[2]",
+                "--gradients",
                 "--out",
                 tmp.resolve("spark").toString());
         assertEquals(0, spark.code(), spark.toString());
@@ -46,6 +50,13 @@ class CompareOnSparkTest {
         assertEquals(measures(b), measures(a));
         assertTrue(Files.readString(tmp.resolve("spark/report.md")).contains("- runs at once: 2 (Spark local[2])"));
         assertFalse(Files.readString(tmp.resolve("plain/report.md")).contains("runs at once"));
+        // --gradients travels to the tasks: each run folder has its gradient log
+        try (java.util.stream.Stream<Path> files = Files.walk(tmp.resolve("spark"))) {
+            assertEquals(
+                    2,
+                    files.filter(f -> f.getFileName().toString().equals("gradients.csv"))
+                            .count());
+        }
     }
 
     /** recipe, parameters, accuracy and macro F1 of each row. */
