@@ -141,14 +141,13 @@ public final class FastLstm implements LSTMHelper {
         return (float) (1.0 / (1.0 + Math.exp(-x)));
     }
 
-    /** tanh through exp (Math.tanh is much slower); accurate to float rounding. */
+    /**
+     * tanh through exp, without branches (Math.tanh is much slower); |x| is clamped at 20, where tanh is 1 in float.
+     * Near 0 the absolute error is about 1e-16.
+     */
     static float tanh(float x) {
-        double ax = Math.abs(x);
-        if (ax < 1e-4) {
-            return x; // tanh x = x - x^3/3 + ...: the cubic term is below float's resolution
-        }
-        double t = 1.0 - 2.0 / (Math.exp(2 * ax) + 1.0);
-        return (float) (x < 0 ? -t : t);
+        double e = Math.exp(2 * Math.max(-20f, Math.min(20f, x)));
+        return (float) ((e - 1) / (e + 1));
     }
 
     @Override
@@ -220,13 +219,13 @@ public final class FastLstm implements LSTMHelper {
             s.forward();
         }
         Forward ret = new Forward(s.generation, cell);
-        INDArray out = workspaces.create(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {m, n, steps}, 'f');
-        s.H.writeSteps(out, m * n, m, n, steps);
-        ret.fwdPassOutput = out;
+        int mn = m * n;
+        ret.fwdPassOutput = workspaces.create(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {m, n, steps}, 'f');
+        s.io.write(ret.fwdPassOutput, s.h, mn, m, n, steps);
         ret.lastAct = workspaces.create(ArrayType.FF_WORKING_MEM, DataType.FLOAT, new long[] {m, n}, 'f');
-        s.H.write2d(ret.lastAct, (long) steps * m * n, m, n);
+        s.io.write(ret.lastAct, s.h, steps * mn, m, n, 1);
         ret.lastMemCell = workspaces.create(ArrayType.FF_WORKING_MEM, DataType.FLOAT, new long[] {m, n}, 'f');
-        s.C.write2d(ret.lastMemCell, (long) steps * m * n, m, n);
+        s.io.write(ret.lastMemCell, s.c, steps * mn, m, n, 1);
         return ret;
     }
 
@@ -260,13 +259,13 @@ public final class FastLstm implements LSTMHelper {
         INDArray epsilonOut =
                 workspaces.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, new long[] {s.m, s.nIn, s.steps}, 'f');
         s.backward(epsilon);
-        s.E.writeSteps(epsilonOut, 0, s.m, s.nIn, s.steps);
+        s.io.write(epsilonOut, s.e, 0, s.m, s.nIn, s.steps);
         INDArray w = gradientViews.get(inputWeightKey);
         INDArray rw = gradientViews.get(recurrentWeightKey);
         INDArray b = gradientViews.get(biasWeightKey);
-        s.dW.write2d(w, 0, s.nIn, 4 * s.n);
-        s.dRW.write2d(rw, 0, s.n, 4 * s.n);
-        s.dB.write2d(b, 0, 1, 4 * s.n);
+        s.io.write(w, s.dW, 0, s.nIn, 4 * s.n, 1);
+        s.io.write(rw, s.dRW, 0, s.n, 4 * s.n, 1);
+        s.io.write(b, s.dB, 0, 1, 4 * s.n, 1);
         Gradient g = new DefaultGradient();
         g.gradientForVariable().put(inputWeightKey, w);
         g.gradientForVariable().put(recurrentWeightKey, rw);
@@ -283,8 +282,8 @@ public final class FastLstm implements LSTMHelper {
         return true;
     }
 
-    /** A native float buffer, grown on demand and kept, seen from Java as a FloatBuffer and from BLAS as a pointer. */
-    static final class Buf {
+    /** Native float memory that BLAS reads and writes, grown on demand and kept. */
+    static final class Native {
         private FloatPointer pointer;
         private FloatBuffer floats;
 
@@ -307,68 +306,73 @@ public final class FastLstm implements LSTMHelper {
             return new FloatPointer(pointer).position(offset);
         }
 
-        float get(int i) {
-            return floats.get(i);
+        /** Copies heap[at, at + length) to the same indices here. */
+        void from(float[] heap, int at, int length) {
+            floats.put(at, heap, at, length);
         }
 
-        void put(int i, float v) {
-            floats.put(i, v);
+        /** Copies [at, at + length) from here to the same indices of the heap array. */
+        void to(float[] heap, int at, int length) {
+            floats.get(at, heap, at, length);
+        }
+    }
+
+    static float[] grow(float[] a, long size) {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("FastLstm: " + size + " floats is too large for one layer");
+        }
+        return a.length >= size ? a : new float[(int) size];
+    }
+
+    /** How many elements from the array's offset its last element lies, plus one. */
+    private static long span(INDArray a) {
+        long span = 1;
+        for (int d = 0; d < a.rank(); d++) {
+            span += (a.size(d) - 1) * a.stride(d);
+        }
+        return span;
+    }
+
+    /** Strides of a as [rows, cols, steps], with 0 for the dimensions a lacks (a [4n] bias is one row). */
+    private static long[] strides3(INDArray a) {
+        return switch (a.rank()) {
+            case 1 -> new long[] {0, a.stride(0), 0};
+            case 2 -> new long[] {a.stride(0), a.stride(1), 0};
+            default -> new long[] {a.stride(0), a.stride(1), a.stride(2)};
+        };
+    }
+
+    /**
+     * Moves arrays between ND4J's layouts (any strides) and the row-major heap matrices below in bulk: ND4J's buffer is
+     * copied whole to or from a staging array, and the Java loops index that.
+     */
+    static final class Staging {
+        private float[] raw = new float[0];
+
+        private float[] pull(INDArray a) {
+            long span = span(a);
+            raw = grow(raw, span);
+            a.data().asNioFloat().get((int) a.offset(), raw, 0, (int) span);
+            return raw;
         }
 
         /**
-         * Copies a [rows, cols] array (any strides) to rows x cols row-major at {@code at}; true when every value was
-         * already there bit for bit.
+         * Copies a [rows, cols, steps] array to dst[at + ((t * rows + r) * cols + c)] (steps = 1 for matrices); true
+         * when every value was already there bit for bit.
          */
-        boolean read2d(INDArray a, int at, int rows, int cols) {
-            FloatBuffer src = a.data().asNioFloat();
-            long off = a.offset();
-            long rs = a.rank() == 1 ? 0 : a.stride(0), cs = a.rank() == 1 ? a.stride(0) : a.stride(1);
+        boolean read(INDArray a, float[] dst, int at, int rows, int cols, int steps) {
+            float[] src = pull(a);
+            long[] st = strides3(a);
             boolean same = true;
             int d = at;
-            for (int r = 0; r < rows; r++) {
-                long base = off + r * rs;
-                for (int c = 0; c < cols; c++, d++) {
-                    float v = src.get((int) (base + c * cs));
-                    if (Float.floatToRawIntBits(floats.get(d)) != Float.floatToRawIntBits(v)) {
-                        same = false;
-                        floats.put(d, v);
-                    }
-                }
-            }
-            return same;
-        }
-
-        /** Copies rows x cols row-major from {@code at} into a [rows, cols] array (any strides). */
-        void write2d(INDArray a, long at, int rows, int cols) {
-            FloatBuffer dst = a.data().asNioFloat();
-            long off = a.offset();
-            long rs = a.rank() == 1 ? 0 : a.stride(0), cs = a.rank() == 1 ? a.stride(0) : a.stride(1);
-            int s = (int) at;
-            for (int r = 0; r < rows; r++) {
-                long base = off + r * rs;
-                for (int c = 0; c < cols; c++, s++) {
-                    dst.put((int) (base + c * cs), floats.get(s));
-                }
-            }
-        }
-
-        /**
-         * Copies a [m, k, steps] array (any strides) to rows t*m + b of a (steps*m) x k row-major matrix; true when
-         * every value was already there bit for bit.
-         */
-        boolean readSteps(INDArray a, int m, int k, int steps) {
-            FloatBuffer src = a.data().asNioFloat();
-            long off = a.offset(), s0 = a.stride(0), s1 = a.stride(1), s2 = a.stride(2);
-            boolean same = true;
-            int d = 0;
             for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < m; b++) {
-                    long base = off + b * s0 + t * s2;
-                    for (int c = 0; c < k; c++, d++) {
-                        float v = src.get((int) (base + c * s1));
-                        if (Float.floatToRawIntBits(floats.get(d)) != Float.floatToRawIntBits(v)) {
+                for (int r = 0; r < rows; r++) {
+                    long base = r * st[0] + t * st[2];
+                    for (int c = 0; c < cols; c++, d++) {
+                        float v = src[(int) (base + c * st[1])];
+                        if (Float.floatToRawIntBits(dst[d]) != Float.floatToRawIntBits(v)) {
                             same = false;
-                            floats.put(d, v);
+                            dst[d] = v;
                         }
                     }
                 }
@@ -376,34 +380,51 @@ public final class FastLstm implements LSTMHelper {
             return same;
         }
 
-        /** The inverse of {@link #readSteps}, from index {@code at} (H keeps the initial state first). */
-        void writeSteps(INDArray a, int at, int m, int k, int steps) {
+        /** The inverse of {@link #read}. */
+        void write(INDArray a, float[] src, int at, int rows, int cols, int steps) {
+            long span = span(a);
+            long[] st = strides3(a);
             FloatBuffer dst = a.data().asNioFloat();
-            long off = a.offset(), s0 = a.stride(0), s1 = a.stride(1), s2 = a.stride(2);
+            boolean dense = span == a.length();
+            if (dense) {
+                raw = grow(raw, span);
+            }
             int s = at;
             for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < m; b++) {
-                    long base = off + b * s0 + t * s2;
-                    for (int c = 0; c < k; c++, s++) {
-                        dst.put((int) (base + c * s1), floats.get(s));
+                for (int r = 0; r < rows; r++) {
+                    long base = r * st[0] + t * st[2];
+                    for (int c = 0; c < cols; c++, s++) {
+                        int i = (int) (base + c * st[1]);
+                        if (dense) {
+                            raw[i] = src[s];
+                        } else {
+                            dst.put((int) a.offset() + i, src[s]);
+                        }
                     }
                 }
+            }
+            if (dense) {
+                dst.put((int) a.offset(), raw, 0, (int) span);
             }
         }
     }
 
     /**
-     * One layer's working memory. Row-major matrices whose rows are (time step, example): X the input, G the four
-     * gates' activations (overwritten by their deltas in the backward pass), C and H the cell state and output with
-     * the initial state as step -1, AC the activation of the cell state; W, RW, B copies of the parameters.
+     * One layer's working memory: row-major matrices whose rows are (time step, example), on the Java heap for the
+     * gate loops and in native memory where BLAS reads or writes them. x the input; g the four gates' activations
+     * (overwritten by their deltas in the backward pass); c and h the cell state and output with the initial state as
+     * step -1; ac the activation of the cell state; w, rw, bias copies of the parameters.
      */
     static final class State {
-        final Buf X = new Buf(), W = new Buf(), RW = new Buf(), B = new Buf(), G = new Buf(), C = new Buf();
-        final Buf H = new Buf(), AC = new Buf(), DH = new Buf(), carry = new Buf();
-        final Buf dW = new Buf(), dRW = new Buf(), dB = new Buf(), E = new Buf();
+        final Native nX = new Native(), nW = new Native(), nRW = new Native(), nG = new Native(), nH = new Native();
+        final Native nS = new Native(), nDW = new Native(), nDRW = new Native(), nE = new Native();
+        float[] x = new float[0], w = new float[0], rw = new float[0], bias = new float[0], g = new float[0];
+        float[] c = new float[0], h = new float[0], ac = new float[0], s = new float[0], eps = new float[0];
+        float[] carry = new float[0], dW = new float[0], dRW = new float[0], dB = new float[0], e = new float[0];
+        final Staging io = new Staging();
         int m, nIn, n, steps;
         Cell cell;
-        /** G, C, H and AC hold the forward pass of the loaded input and parameters. */
+        /** g, c, h and ac hold the forward pass of the loaded input and parameters. */
         boolean valid;
 
         long generation;
@@ -418,128 +439,146 @@ public final class FastLstm implements LSTMHelper {
             this.steps = steps;
             this.cell = cell;
             valid = false;
-            long rows = (long) steps * m;
-            X.ensure(rows * nIn);
-            W.ensure((long) nIn * 4 * n);
-            RW.ensure((long) n * 4 * n);
-            B.ensure(4L * n);
-            G.ensure(rows * 4 * n);
-            C.ensure(rows * n + (long) m * n);
-            H.ensure(rows * n + (long) m * n);
-            AC.ensure(rows * n);
-            DH.ensure((long) m * n);
-            carry.ensure((long) m * n);
-            dW.ensure((long) nIn * 4 * n);
-            dRW.ensure((long) n * 4 * n);
-            dB.ensure(4L * n);
-            E.ensure(rows * nIn);
-            if (rows * 4 * n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("FastLstm: " + rows + " rows of " + 4 * n + " gates is too large");
-            }
+            long rows = (long) steps * m, mn = (long) m * n;
+            nX.ensure(rows * nIn);
+            nW.ensure((long) nIn * 4 * n);
+            nRW.ensure((long) n * 4 * n);
+            nG.ensure(rows * 4 * n);
+            nH.ensure(rows * n + mn);
+            nS.ensure((long) m * 4 * n);
+            nDW.ensure((long) nIn * 4 * n);
+            nDRW.ensure((long) n * 4 * n);
+            nE.ensure(rows * nIn);
+            x = grow(x, rows * nIn);
+            w = grow(w, (long) nIn * 4 * n);
+            rw = grow(rw, (long) n * 4 * n);
+            bias = grow(bias, 4L * n);
+            g = grow(g, rows * 4 * n);
+            c = grow(c, rows * n + mn);
+            h = grow(h, rows * n + mn);
+            ac = grow(ac, rows * n);
+            s = grow(s, (long) m * 4 * n);
+            eps = grow(eps, rows * n);
+            carry = grow(carry, mn);
+            dW = grow(dW, (long) nIn * 4 * n);
+            dRW = grow(dRW, (long) n * 4 * n);
+            dB = grow(dB, 4L * n);
+            e = grow(e, rows * nIn);
         }
 
         long bytes() {
             long total = 0;
-            for (Buf b : new Buf[] {X, W, RW, B, G, C, H, AC, DH, carry, dW, dRW, dB, E}) {
+            for (Native b : new Native[] {nX, nW, nRW, nG, nH, nS, nDW, nDRW, nE}) {
                 total += b.bytes();
+            }
+            for (float[] a : new float[][] {x, w, rw, bias, g, c, h, ac, s, eps, carry, dW, dRW, dB, e}) {
+                total += (long) a.length * Float.BYTES;
             }
             return total;
         }
 
         /** Copies the input, parameters and initial state in; true when all of them are as last time. */
-        boolean load(INDArray input, INDArray w, INDArray rw, INDArray b, INDArray h0, INDArray c0) {
-            boolean same = X.readSteps(input, m, nIn, steps);
-            same &= W.read2d(w, 0, nIn, 4 * n);
-            same &= RW.read2d(rw, 0, n, 4 * n);
-            same &= B.read2d(b, 0, 1, 4 * n);
-            same &= H.read2d(h0, 0, m, n);
-            same &= C.read2d(c0, 0, m, n);
-            return same;
+        boolean load(INDArray input, INDArray wIn, INDArray rwIn, INDArray b, INDArray h0, INDArray c0) {
+            int g4 = 4 * n, mn = m * n;
+            boolean sameX = io.read(input, x, 0, m, nIn, steps);
+            boolean sameW = io.read(wIn, w, 0, nIn, g4, 1);
+            boolean sameRW = io.read(rwIn, rw, 0, n, g4, 1);
+            boolean sameB = io.read(b, bias, 0, 1, g4, 1);
+            boolean sameH = io.read(h0, h, 0, m, n, 1);
+            boolean sameC = io.read(c0, c, 0, m, n, 1);
+            if (!sameX || !valid) {
+                nX.from(x, 0, steps * m * nIn);
+            }
+            if (!sameW || !valid) {
+                nW.from(w, 0, nIn * g4);
+            }
+            if (!sameRW || !valid) {
+                nRW.from(rw, 0, n * g4);
+            }
+            if (!sameH || !valid) {
+                nH.from(h, 0, mn);
+            }
+            return sameX && sameW && sameRW && sameB && sameH && sameC;
         }
 
         void forward() {
             int rows = steps * m, g4 = 4 * n, mn = m * n;
-            gemm(false, false, rows, g4, nIn, X, 0, nIn, W, 0, g4, 0f, G, 0, g4);
+            gemm(false, false, rows, g4, nIn, nX, 0, nIn, nW, 0, g4, 0f, nG, 0, g4);
+            nG.to(g, 0, rows * g4);
             for (int t = 0; t < steps; t++) {
                 int gt = t * m * g4, prev = t * mn, next = prev + mn;
-                gemm(false, false, m, g4, n, H, prev, n, RW, 0, g4, 1f, G, gt, g4);
+                gemm(false, false, m, g4, n, nH, prev, n, nRW, 0, g4, 0f, nS, 0, g4);
+                nS.to(s, 0, m * g4);
                 for (int b = 0; b < m; b++) {
-                    int row = gt + b * g4, cell0 = b * n;
+                    int row = gt + b * g4, sr = b * g4, cell0 = b * n;
                     for (int j = 0; j < n; j++) {
-                        float i = cell.apply(G.get(row + j) + B.get(j));
-                        float f = sigmoid(G.get(row + n + j) + B.get(n + j));
-                        float o = sigmoid(G.get(row + 2 * n + j) + B.get(2 * n + j));
-                        float g = sigmoid(G.get(row + 3 * n + j) + B.get(3 * n + j));
-                        float c = C.get(prev + cell0 + j) * f + g * i;
-                        float ac = cell.apply(c);
-                        G.put(row + j, i);
-                        G.put(row + n + j, f);
-                        G.put(row + 2 * n + j, o);
-                        G.put(row + 3 * n + j, g);
-                        C.put(next + cell0 + j, c);
-                        AC.put(prev + cell0 + j, ac);
-                        H.put(next + cell0 + j, ac * o);
+                        float i = cell.apply((g[row + j] + s[sr + j]) + bias[j]);
+                        float f = sigmoid((g[row + n + j] + s[sr + n + j]) + bias[n + j]);
+                        float o = sigmoid((g[row + 2 * n + j] + s[sr + 2 * n + j]) + bias[2 * n + j]);
+                        float gg = sigmoid((g[row + 3 * n + j] + s[sr + 3 * n + j]) + bias[3 * n + j]);
+                        float ct = c[prev + cell0 + j] * f + gg * i;
+                        float act = cell.apply(ct);
+                        g[row + j] = i;
+                        g[row + n + j] = f;
+                        g[row + 2 * n + j] = o;
+                        g[row + 3 * n + j] = gg;
+                        c[next + cell0 + j] = ct;
+                        ac[prev + cell0 + j] = act;
+                        h[next + cell0 + j] = act * o;
                     }
                 }
+                nH.from(h, next, mn);
             }
             valid = true;
             generation++;
         }
 
-        /** Backpropagation through time; leaves the weight gradients in dW, dRW, dB and the input's in E. */
+        /** Backpropagation through time; leaves the weight gradients in dW, dRW, dB and the input's in e. */
         void backward(INDArray epsilon) {
             int rows = steps * m, g4 = 4 * n, mn = m * n;
-            FloatBuffer eps = epsilon.data().asNioFloat();
-            long eo = epsilon.offset(), e0 = epsilon.stride(0), e1 = epsilon.stride(1), e2 = epsilon.stride(2);
+            io.read(epsilon, eps, 0, m, n, steps);
             for (int t = steps - 1; t >= 0; t--) {
                 int gt = t * m * g4, prev = t * mn;
                 boolean last = t == steps - 1;
-                for (int b = 0; b < m; b++) {
-                    long base = eo + b * e0 + t * e2;
-                    for (int j = 0; j < n; j++) {
-                        DH.put(b * n + j, eps.get((int) (base + j * e1)));
-                    }
-                }
                 if (!last) { // the output's error from the next step, through the recurrent weights
-                    gemm(false, true, m, n, g4, G, gt + m * g4, g4, RW, 0, g4, 1f, DH, 0, n);
+                    gemm(false, true, m, n, g4, nG, gt + m * g4, g4, nRW, 0, g4, 0f, nS, 0, n);
+                    nS.to(s, 0, mn);
                 }
                 for (int b = 0; b < m; b++) {
                     int row = gt + b * g4, cell0 = b * n;
                     for (int j = 0; j < n; j++) {
-                        float nablaOut = DH.get(cell0 + j);
-                        float i = G.get(row + j), f = G.get(row + n + j);
-                        float o = G.get(row + 2 * n + j), g = G.get(row + 3 * n + j);
-                        float ac = AC.get(prev + cell0 + j), cPrev = C.get(prev + cell0 + j);
-                        float deltaO = (nablaOut * ac) * (o * (1 - o));
-                        float nablaC = cell.derivative(ac) * (o * nablaOut);
+                        float nablaOut = last ? eps[prev + cell0 + j] : eps[prev + cell0 + j] + s[cell0 + j];
+                        float i = g[row + j], f = g[row + n + j], o = g[row + 2 * n + j], gg = g[row + 3 * n + j];
+                        float act = ac[prev + cell0 + j], cPrev = c[prev + cell0 + j];
+                        float deltaO = (nablaOut * act) * (o * (1 - o));
+                        float nablaC = cell.derivative(act) * (o * nablaOut);
                         if (!last) {
-                            nablaC = nablaC + carry.get(cell0 + j);
+                            nablaC = nablaC + carry[cell0 + j];
                         }
-                        float deltaF = ((f * (1 - f)) * nablaC) * cPrev;
-                        float deltaG = ((g * (1 - g)) * i) * nablaC;
-                        float deltaI = cell.derivative(i) * (g * nablaC);
-                        carry.put(cell0 + j, f * nablaC);
-                        G.put(row + j, deltaI);
-                        G.put(row + n + j, deltaF);
-                        G.put(row + 2 * n + j, deltaO);
-                        G.put(row + 3 * n + j, deltaG);
+                        carry[cell0 + j] = f * nablaC;
+                        g[row + j] = cell.derivative(i) * (gg * nablaC);
+                        g[row + n + j] = ((f * (1 - f)) * nablaC) * cPrev;
+                        g[row + 2 * n + j] = deltaO;
+                        g[row + 3 * n + j] = ((gg * (1 - gg)) * i) * nablaC;
                     }
                 }
+                nG.from(g, gt, m * g4);
             }
-            valid = false; // G now holds the deltas
-            gemm(true, false, nIn, g4, rows, X, 0, nIn, G, 0, g4, 0f, dW, 0, g4);
-            gemm(true, false, n, g4, rows, H, 0, n, G, 0, g4, 0f, dRW, 0, g4);
-            gemm(false, true, rows, nIn, g4, G, 0, g4, W, 0, g4, 0f, E, 0, nIn);
-            for (int c = 0; c < g4; c++) {
-                dB.put(c, 0f);
-            }
+            valid = false; // g now holds the deltas
+            gemm(true, false, nIn, g4, rows, nX, 0, nIn, nG, 0, g4, 0f, nDW, 0, g4);
+            gemm(true, false, n, g4, rows, nH, 0, n, nG, 0, g4, 0f, nDRW, 0, g4);
+            gemm(false, true, rows, nIn, g4, nG, 0, g4, nW, 0, g4, 0f, nE, 0, nIn);
+            nDW.to(dW, 0, nIn * g4);
+            nDRW.to(dRW, 0, n * g4);
+            nE.to(e, 0, rows * nIn);
+            java.util.Arrays.fill(dB, 0, g4, 0f);
             for (int t = steps - 1; t >= 0; t--) { // per step, then over steps, as DL4J sums them
-                for (int c = 0; c < g4; c++) {
+                for (int col = 0; col < g4; col++) {
                     float sum = 0f;
-                    for (int b = 0, at = t * m * g4 + c; b < m; b++, at += g4) {
-                        sum += G.get(at);
+                    for (int b = 0, at = t * m * g4 + col; b < m; b++, at += g4) {
+                        sum += g[at];
                     }
-                    dB.put(c, dB.get(c) + sum);
+                    dB[col] += sum;
                 }
             }
         }
@@ -552,14 +591,14 @@ public final class FastLstm implements LSTMHelper {
             int rows,
             int cols,
             int inner,
-            Buf a,
+            Native a,
             long aAt,
             int lda,
-            Buf b,
+            Native b,
             long bAt,
             int ldb,
             float beta,
-            Buf c,
+            Native c,
             long cAt,
             int ldc) {
         openblas_nolapack.cblas_sgemm(
