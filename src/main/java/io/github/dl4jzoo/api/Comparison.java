@@ -106,9 +106,14 @@ public final class Comparison extends Settings<Comparison> {
         for (Suite s : plan) {
             suites.add(new Suite(s.name(), registry.expand(s.recipes()), s.epochs()));
         }
+        java.util.Optional<Cluster> cluster = master.map(m -> Cluster.find());
         RunFolder folder = RunFolder.create(out.orElseGet(() -> Run.defaultDir("compare")), overwrite);
         boolean epochsSet = overrides.stream().anyMatch(o -> o.startsWith("epochs="));
-        List<RunResult> results = new ArrayList<>();
+        // Every run first, each checked on this side before any trains; a suite's forecasting baselines after its
+        // first forecaster.
+        List<Cluster.Run> runs = new ArrayList<>();
+        List<Recipe> recipes = new ArrayList<>();
+        List<Boolean> baselinesAfter = new ArrayList<>();
         for (Suite s : suites) {
             boolean baselinesDone = false;
             for (String name : s.recipes()) {
@@ -121,22 +126,44 @@ public final class Comparison extends Settings<Comparison> {
                         overrides.add("seed=" + (registry.get(name, overrides).seed() + i));
                     }
                     Recipe recipe = registry.get(name, overrides);
-                    RunFolder runDir = RunFolder.create(
-                            folder.dir().resolve("runs").resolve(seeds > 1 ? name + "-seed" + recipe.seed() : name),
-                            true);
-                    runDir.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
-                    RunResult result = Run.train(recipe, runDir, this);
-                    results.add(result);
-                    onEach.accept(result);
-                    if (recipe.task() == Recipe.Task.FORECASTING && !baselinesDone) {
-                        TrainData data = TrainData.load(recipe, this.data);
-                        results.addAll(Baselines.forecasts(recipe, data, Baselines.MONTHS_PER_YEAR));
-                        baselinesDone = true;
-                    }
+                    runs.add(new Cluster.Run(name, overrides, seeds > 1 ? name + "-seed" + recipe.seed() : name));
+                    recipes.add(recipe);
+                    boolean baselines = recipe.task() == Recipe.Task.FORECASTING && !baselinesDone;
+                    baselinesAfter.add(baselines);
+                    baselinesDone |= baselines;
                 }
             }
         }
         Map<String, String> env = Environment.describe();
+        List<RunResult> trained = new ArrayList<>();
+        if (cluster.isPresent()) {
+            trained.addAll(cluster.get()
+                    .trainAll(
+                            master.get(), clusterSettings(), runs, folder.dir().toString(), log));
+            int atOnce = Math.min(cluster.get().concurrentTasks(master.get()), runs.size());
+            if (atOnce > 1) {
+                env.put(
+                        "runs at once",
+                        atOnce + " (Spark " + master.get() + "): times and samples/s were measured side by side");
+            }
+        }
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Cluster.Run r = runs.get(i);
+            Recipe recipe = recipes.get(i);
+            if (cluster.isEmpty()) {
+                RunFolder runDir = RunFolder.create(folder.dir().resolve("runs").resolve(r.folder()), true);
+                runDir.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(r.recipe()), r.overrides()));
+                trained.add(Run.train(recipe, runDir, this));
+            }
+            RunResult result = trained.get(i);
+            results.add(result);
+            onEach.accept(result);
+            if (baselinesAfter.get(i)) {
+                TrainData data = TrainData.load(recipe, this.data);
+                results.addAll(Baselines.forecasts(recipe, data));
+            }
+        }
         env.put("command", command != null ? command : commandLine(suites));
         try {
             ComparisonReport.write(folder.dir(), results, env);

@@ -13,6 +13,7 @@ import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.Standardisation;
 import io.github.dl4jzoo.data.TimeSeries;
 import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.train.FastDense;
 import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.TrainException;
@@ -49,7 +50,7 @@ final class Predictor {
         // DL4J alone would give it, and applies the scaling and standardisation the model was trained with.
         INDArray x = read.features().mul(Standardisation.MAX_GREY_LEVEL);
         normaliser(saved).transform(x);
-        INDArray probs = saved.net().output(x, false);
+        INDArray probs = FastDense.of(saved.net()).output(x);
         List<String> labels = read.names();
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -99,7 +100,7 @@ final class Predictor {
         if (saved.recipe().input() instanceof Recipe.Input.Vector) {
             x = x.reshape('c', 1, (long) features * w.steps());
         }
-        INDArray y = saved.net().output(x, false);
+        INDArray y = FastDense.of(saved.net()).output(x);
         if (saved.normaliser().isPresent()) {
             saved.normaliser().get().revertLabels(y);
         }

@@ -16,13 +16,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * One recipe trained into one run folder: {@code recipe.yaml} (resolved), {@code model.zip}, {@code metrics.json},
- * {@code history.csv}, {@code learning-curves.png} and {@code env.json}. Made by {@link Zoo#recipe} or {@link
+ * {@code history.csv}, {@code learning-curves.png} and {@code env.json} (and with {@link #gradients} {@code
+ * gradients.csv} and {@code gradients.png}). Made by {@link Zoo#recipe} or {@link
  * Zoo#resume}.
  */
 public final class Run extends Settings<Run> {
@@ -56,11 +58,23 @@ public final class Run extends Settings<Run> {
      * @return the run's history, test metrics, speed and memory; its folder is {@link RunResult#runDir()}
      */
     public RunResult train() {
+        if (master.isPresent()) { // refused before a run folder is made
+            if (gradients
+                    || options.patience() > 0
+                    || options.timeBudget().isPresent()
+                    || !options.listeners().isEmpty()) {
+                throw new TrainException("--master: data-parallel training of one run takes no --gradients,"
+                        + " --early-stopping, --time-budget or listener of your own; train without --master to use"
+                        + " them");
+            }
+            Cluster.find();
+        }
         if (resume != null) {
-            if (!overrides.isEmpty() || out.isPresent()) {
-                throw new TrainException(
-                        resume + ": a resumed run trains its own recipe.yaml in its own folder;" + " it cannot take "
-                                + String.join(", ", overrides) + (out.isPresent() ? " out=" + out.get() : ""));
+            List<String> refused = new ArrayList<>(overrides);
+            out.ifPresent(dir -> refused.add("out=" + dir));
+            if (!refused.isEmpty()) {
+                throw new TrainException(resume + ": a resumed run trains its own recipe.yaml in its own folder;"
+                        + " it cannot take " + String.join(", ", refused));
             }
             RunFolder folder = RunFolder.open(resume);
             return train(recipe(), folder, this);
@@ -78,6 +92,9 @@ public final class Run extends Settings<Run> {
      * settings' options apply; their recipe name and overrides do not (the recipe is given).
      */
     public RunResult trainFrom(MultiLayerNetwork start, Recipe recipe, RunFolder folder) {
+        if (master.isPresent()) {
+            throw new TrainException("--master: a run that starts from given weights trains in this process only");
+        }
         return train(recipe, folder, this, Optional.of(start));
     }
 
@@ -89,9 +106,14 @@ public final class Run extends Settings<Run> {
     private static RunResult train(
             Recipe recipe, RunFolder folder, Settings<?> settings, Optional<MultiLayerNetwork> start) {
         Engine.configure(); // before the network exists: its layers pick their helpers when created
+        if (settings.master.isPresent()) {
+            return Cluster.find()
+                    .trainParallel(
+                            settings.master.get(), recipe, folder, settings.data, settings.options, settings.log);
+        }
         TrainData data = TrainData.load(recipe, settings.data);
         Environment.write(folder);
-        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.options, start);
+        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.trainerOptions(), start);
         try {
             RunReport.write(folder.dir(), result);
         } catch (IOException e) {

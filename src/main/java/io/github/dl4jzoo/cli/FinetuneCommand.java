@@ -70,6 +70,9 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (run.master != null) { // refused before a run folder is made
+            throw new Zoo.UserError("--master: finetune trains in this process only; drop --master");
+        }
         Engine.configure(); // before the model's layers exist: they pick their helpers when created
         SavedRun base = zoo.published(name).load();
         String baseYaml = recipeYaml(base.model());

@@ -2,6 +2,8 @@ package io.github.dl4jzoo.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dl4jzoo.train.EpochStats;
+import io.github.dl4jzoo.train.GradientLog;
+import io.github.dl4jzoo.train.GradientStats;
 import io.github.dl4jzoo.train.RunResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,6 +23,7 @@ public final class RunReport {
     public static final String TIMING_JSON = "timing.json";
     public static final String HISTORY_CSV = "history.csv";
     public static final String CURVES_PNG = "learning-curves.png";
+    public static final String GRADIENTS_PNG = "gradients.png";
 
     private RunReport() {}
 
@@ -41,6 +44,39 @@ public final class RunReport {
         if (!panels.isEmpty()) {
             Files.write(runDir.resolve(CURVES_PNG), Charts.png(panels));
         }
+        Path gradients = runDir.resolve(GradientLog.CSV);
+        if (Files.exists(gradients)) {
+            List<BufferedImage> g =
+                    Charts.gradientCurves(r.recipe() + " (seed " + r.seed() + ")", gradients(gradients)).stream()
+                            .map(Charts::image)
+                            .toList();
+            if (!g.isEmpty()) {
+                Files.write(runDir.resolve(GRADIENTS_PNG), Charts.png(g));
+            }
+        }
+    }
+
+    /** The rows of a run's {@code gradients.csv} (as {@link GradientLog} writes it). */
+    public static List<GradientStats.Row> gradients(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(GradientLog.HEADER)) {
+            throw new IOException(csv + ":1: expected the header " + GradientLog.HEADER);
+        }
+        List<GradientStats.Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",");
+            try {
+                rows.add(new GradientStats.Row(
+                        Integer.parseInt(c[0]),
+                        c[1],
+                        Double.parseDouble(c[2]),
+                        Double.parseDouble(c[3]),
+                        Double.parseDouble(c[4])));
+            } catch (RuntimeException e) {
+                throw new IOException(csv + ":" + (i + 1) + ": expected " + GradientLog.HEADER, e);
+            }
+        }
+        return rows;
     }
 
     static ObjectNode metrics(RunResult r) {

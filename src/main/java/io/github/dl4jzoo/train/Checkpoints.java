@@ -137,7 +137,10 @@ final class Checkpoints implements TrainingListener {
 
     static MultiLayerNetwork restore(Path zip) {
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
+            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
+            FastUpdaters.install(net);
+            FastLstm.install(net);
+            return net;
         } catch (IOException e) {
             throw new UncheckedIOException(zip + ": cannot read the checkpoint: " + e.getMessage(), e);
         }

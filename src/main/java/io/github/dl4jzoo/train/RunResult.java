@@ -10,7 +10,9 @@ import java.util.List;
  * and no history, so that it sits in the same table as the networks.
  *
  * @param stopReason why training ended: "epochs", "early stopping", "time budget" or "diverged"
- * @param predictions for forecasters, the test-period predictions and truths in original units (else empty)
+ * @param predictions every test example's prediction beside its truth, in test-set order, so that two runs on the
+ *     same test set can be compared example by example: class indices for classifiers, values in original units
+ *     for forecasters and regressors (empty when not recorded)
  */
 public record RunResult(
         String recipe,
@@ -30,10 +32,36 @@ public record RunResult(
         long peakResidentBytes,
         String stopReason,
         Path runDir,
-        Forecast predictions) {
+        Predictions predictions) {
 
-    /** Test-period forecasts against the truth, in original units, in time order. */
-    public record Forecast(List<String> dates, double[] truth, double[] predicted) {
-        public static final Forecast NONE = new Forecast(List.of(), new double[0], new double[0]);
+    /** The same result under another name (a sweep names each grid point) and run folder. */
+    public RunResult relabelled(String name, Path folder) {
+        return new RunResult(
+                name,
+                family,
+                task,
+                dataset,
+                seed,
+                parameters,
+                epochs,
+                history,
+                test,
+                trainSeconds,
+                trainSamplesPerSecond,
+                inferenceSamplesPerSecond,
+                latencyMillisP50,
+                peakHeapBytes,
+                peakResidentBytes,
+                stopReason,
+                folder,
+                predictions);
+    }
+
+    /**
+     * Test predictions against the truth, in test-set order (time order for a forecaster, whose {@code dates} name
+     * each step; no dates otherwise).
+     */
+    public record Predictions(List<String> dates, double[] truth, double[] predicted) {
+        public static final Predictions NONE = new Predictions(List.of(), new double[0], new double[0]);
     }
 }
