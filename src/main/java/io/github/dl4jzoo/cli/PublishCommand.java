@@ -5,7 +5,6 @@ import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.bench.Flops;
 import io.github.dl4jzoo.data.Catalog;
-import io.github.dl4jzoo.data.DataFile;
 import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.Evaluation;
@@ -23,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -116,14 +114,11 @@ final class PublishCommand implements Callable<Integer> {
         Optional<Path> dataDir = Optional.ofNullable(run.data);
         TrainData data = TrainData.load(published.recipe(), dataDir);
         ModelCard.Measured metrics = ModelCard.Measured.of(Evaluation.measure(published, data));
-        List<ModelCard.FileRead> files = new ArrayList<>();
-        for (DataFile f : data.sources()) {
-            files.add(new ModelCard.FileRead(f.name(), Datasets.sha256(f)));
-        }
         return new ModelCard(
                 recipe.name(),
                 recipe.task().id(),
-                new ModelCard.Dataset(data.dataset(), Catalog.licence(data.dataset()), files),
+                new ModelCard.Dataset(
+                        data.dataset(), Catalog.licence(data.dataset()), Datasets.sources(data.sources())),
                 metrics,
                 published.net().numParams(),
                 Flops.forward(recipe),

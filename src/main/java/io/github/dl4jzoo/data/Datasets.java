@@ -25,6 +25,16 @@ public final class Datasets {
 
     private Datasets() {}
 
+    /** A file a run read, and the SHA-256 of its bytes as stored (what {@code sha256sum FILE} prints). */
+    public record Source(String file, String sha256) {}
+
+    /** Each file's name (a path, or {@code classpath:} for embedded data) and digest. */
+    public static List<Source> sources(List<DataFile> files) {
+        return files.stream()
+                .map(f -> new Source(f.name(), Checksums.sha256OfStored(f).hex()))
+                .toList();
+    }
+
     /** The id resolved to its kind, or a one-line error naming the ids and path forms there are. Reads no file. */
     public static DatasetId id(String id) {
         int colon = id.indexOf(':');
@@ -77,11 +87,6 @@ public final class Datasets {
     /** The file of a CSV dataset: {@code co2} (embedded) or {@code csv:FILE}. Read it with {@link TimeSeries#readCsv}. */
     public static DataFile csv(String id) {
         return CsvSeries.file(requireKind(id(id), CsvSeries.NAME));
-    }
-
-    /** SHA-256 of a data file's content (decompressed for .gz), as the catalogue's checksums are taken. */
-    public static String sha256(DataFile file) {
-        return Checksums.sha256OfContent(file).hex();
     }
 
     /** A built-in teaching set's four rows: {@code xor} or {@code xor-bias}. */

@@ -3,19 +3,32 @@ package io.github.dl4jzoo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.dl4jzoo.api.Zoo;
+import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.ModelCard;
 import io.github.dl4jzoo.train.Published;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The committed weights measured again: {@code zoo evaluate NAME} prints exactly the card's metrics. */
+/**
+ * The committed weights measured again. The API's evaluation of a recipe's published weights (what {@code zoo
+ * evaluate NAME} prints) gives the card's metrics to the last bit, and the command prints them.
+ */
 class PublishedMetricsTest {
     static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
-    static ModelCard card(String name) {
-        return ModelCard.read(Published.in(Path.of("models"), name).card());
+    static Published published(String name) {
+        return Published.in(Path.of("models"), name);
+    }
+
+    /** The weights' metrics now, as the card records them: every double compared exactly. */
+    static ModelCard.Measured measuredNow(String name) {
+        Engine.configure();
+        return ModelCard.Measured.of(
+                Zoo.evaluate(published(name).load(), Optional.empty()).metrics());
     }
 
     @Test
@@ -23,7 +36,9 @@ class PublishedMetricsTest {
         assumeTrue(
                 Files.isDirectory(FASHION_MNIST),
                 FASHION_MNIST + " is missing: apt-get install -y dataset-fashion-mnist");
-        ModelCard c = card("lenet5");
+        ModelCard c = published("lenet5").readCard();
+        assertEquals(c.metrics(), measuredNow("lenet5"));
+
         CliRun r = CliRun.of("evaluate", "lenet5");
         assertEquals(0, r.code(), r.err());
         String totals = r.out().lines().skip(1).findFirst().orElse("");
@@ -37,7 +52,9 @@ class PublishedMetricsTest {
 
     @Test
     void lstmForecastEvaluatesToItsCard() {
-        ModelCard c = card("lstm-forecast");
+        ModelCard c = published("lstm-forecast").readCard();
+        assertEquals(c.metrics(), measuredNow("lstm-forecast"));
+
         CliRun r = CliRun.of("evaluate", "lstm-forecast");
         assertEquals(0, r.code(), r.err());
         String line = r.out().lines().skip(1).findFirst().orElse("");
