@@ -84,8 +84,11 @@ public final class RecipeReader {
         return map;
     }
 
+    /** A key given twice is an error, not "the last one wins": the reader would silently drop the first. */
     private static Yaml yaml() {
-        return new Yaml(new SafeConstructor(new LoaderOptions()));
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(new SafeConstructor(options));
     }
 
     @SuppressWarnings("unchecked")

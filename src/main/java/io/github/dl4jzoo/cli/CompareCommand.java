@@ -9,6 +9,7 @@ import io.github.dl4jzoo.train.Metrics;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import io.github.dl4jzoo.train.TrainData;
+import io.github.dl4jzoo.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -50,6 +51,9 @@ final class CompareCommand implements Callable<Integer> {
      */
     record Suite(String name, List<String> recipes, Integer epochs) {}
 
+    /** One recipe of the plan, resolved. */
+    private record Job(Suite suite, String name, List<String> overrides, Recipe recipe, Trainer.Options options) {}
+
     static final Map<String, Suite> SUITES = new LinkedHashMap<>();
 
     static {
@@ -76,6 +80,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(
             names = "--seeds",
             paramLabel = "N",
+            converter = Bounds.Seeds.class,
             description = "Repeat each recipe with N seeds and report mean and standard deviation (default: 1).")
     int seeds = 1;
 
@@ -90,16 +95,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (seeds < 1) {
-            throw new Zoo.UserError("--seeds: expected at least 1, got " + seeds);
-        }
         Registry registry = zoo.registry();
         List<Suite> plan = plan(registry);
-        RunFolder folder = RunFolder.create(out != null ? out : defaultDir(), overwrite);
-        PrintWriter w = spec.commandLine().getOut();
-        List<RunResult> results = new ArrayList<>();
+        // Every recipe and option is resolved before the folder is made: a refused comparison leaves nothing.
+        List<Job> jobs = new ArrayList<>();
         for (Suite s : plan) {
-            boolean baselinesDone = false;
             for (String name : s.recipes()) {
                 Integer epochs = run.epochs != null ? run.epochs : s.epochs();
                 for (int i = 0; i < seeds; i++) {
@@ -112,33 +112,46 @@ final class CompareCommand implements Callable<Integer> {
                         overrides.add("seed=" + (base.seed() + i));
                     }
                     Recipe recipe = registry.get(name, overrides);
-                    RunFolder runDir = RunFolder.create(
-                            folder.dir().resolve("runs").resolve(seeds > 1 ? name + "-seed" + recipe.seed() : name),
-                            true);
-                    runDir.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
-                    results.add(TrainCommand.train(recipe, runDir, run, w));
-                    w.println(TrainCommand.summary(results.get(results.size() - 1)));
-                    if (recipe.task() == Recipe.Task.FORECASTING && !baselinesDone) {
-                        TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-                        results.addAll(Baselines.forecasts(recipe, data, Baselines.MONTHS_PER_YEAR));
-                        baselinesDone = true;
-                    }
+                    jobs.add(new Job(s, name, overrides, recipe, run.trainerOptions(recipe)));
                 }
             }
         }
-        Map<String, String> env = io.github.dl4jzoo.train.Environment.describe();
-        env.put(
-                "command",
-                "zoo compare "
-                        + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        try {
-            ComparisonReport.write(folder.dir(), results, env);
-        } catch (IOException e) {
-            throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
+        Path dir = out != null ? out : defaultDir();
+        PrintWriter w = spec.commandLine().getOut();
+        List<RunResult> results = new ArrayList<>();
+        try (RunFolder folder = RunFolder.create(dir, overwrite, RunFolder.Kind.COMPARISON)) {
+            List<Suite> baselinesDone = new ArrayList<>();
+            for (Job job : jobs) {
+                Recipe recipe = job.recipe();
+                TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
+                Path runPath =
+                        dir.resolve("runs").resolve(seeds > 1 ? job.name() + "-seed" + recipe.seed() : job.name());
+                try (RunFolder runDir = RunFolder.create(runPath, true)) {
+                    runDir.writeText(
+                            RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(job.name()), job.overrides()));
+                    results.add(TrainCommand.train(recipe, data, runDir, job.options(), w));
+                }
+                w.println(TrainCommand.summary(results.get(results.size() - 1)));
+                if (recipe.task() == Recipe.Task.FORECASTING && !baselinesDone.contains(job.suite())) {
+                    results.addAll(Baselines.forecasts(recipe, data, Baselines.MONTHS_PER_YEAR));
+                    baselinesDone.add(job.suite());
+                }
+            }
+            Map<String, String> env = io.github.dl4jzoo.train.Environment.describe();
+            env.put(
+                    "command",
+                    "zoo compare "
+                            + String.join(
+                                    " ", spec.commandLine().getParseResult().originalArgs()));
+            try {
+                ComparisonReport.write(folder.dir(), results, env);
+            } catch (IOException e) {
+                throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
+            }
         }
         w.println();
         w.print(table(results));
-        w.println("report: " + folder.dir().resolve(ComparisonReport.REPORT_HTML));
+        w.println("report: " + dir.resolve(ComparisonReport.REPORT_HTML));
         return 0;
     }
 

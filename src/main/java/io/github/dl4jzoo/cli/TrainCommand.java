@@ -66,10 +66,18 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The options train and compare share. */
     static final class RunOptions {
-        @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the recipe's).")
+        @Option(
+                names = "--epochs",
+                paramLabel = "N",
+                converter = Bounds.Count.class,
+                description = "Epochs (default: the recipe's).")
         Integer epochs;
 
-        @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the recipe's).")
+        @Option(
+                names = "--batch",
+                paramLabel = "N",
+                converter = Bounds.Count.class,
+                description = "Batch size (default: the recipe's).")
         Integer batch;
 
         @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the recipe's).")
@@ -87,12 +95,14 @@ final class TrainCommand implements Callable<Integer> {
         @Option(
                 names = "--verbose",
                 paramLabel = "0|1|2",
+                converter = Bounds.Verbosity.class,
                 description = "0 silent, 1 progress bar, 2 a line per epoch (default: 1).")
         int verbose = 1;
 
         @Option(
                 names = "--early-stopping",
                 paramLabel = "PATIENCE",
+                converter = Bounds.Patience.class,
                 description = "Stop after PATIENCE epochs without a better validation metric.")
         int patience;
 
@@ -128,9 +138,6 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         Trainer.Options trainerOptions(Recipe recipe) {
-            if (verbose < 0 || verbose > 2) {
-                throw new Zoo.UserError("--verbose: expected 0, 1 or 2, got " + verbose);
-            }
             return new Trainer.Options(
                     recipe.epochs(), Optional.ofNullable(timeBudget), patience, verbose, checkpointEvery);
         }
@@ -139,31 +146,57 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        RunFolder folder;
-        Recipe recipe;
         if (resume != null) {
-            folder = RunFolder.open(resume);
-            recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), List.of());
-        } else {
-            if (name == null) {
-                throw new Zoo.UserError("train: expected a recipe NAME, or --resume RUN_DIR");
-            }
-            Registry registry = zoo.registry();
-            List<String> overrides = run.allOverrides(-1);
-            recipe = registry.get(name, overrides);
-            folder = RunFolder.create(out != null ? out : defaultRunDir(name), overwrite);
-            folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
+            return resume(w);
         }
-        RunResult result = train(recipe, folder, run, w);
+        if (name == null) {
+            throw new Zoo.UserError("train: expected a recipe NAME, or --resume RUN_DIR");
+        }
+        Registry registry = zoo.registry();
+        List<String> overrides = run.allOverrides(-1);
+        Recipe recipe = registry.get(name, overrides);
+        // Everything that can be refused is checked before the folder is made: a refused start leaves nothing.
+        Trainer.Options options = run.trainerOptions(recipe);
+        TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
+        try (RunFolder folder = RunFolder.create(out != null ? out : defaultRunDir(name), overwrite)) {
+            folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
+            return exitCode(train(recipe, data, folder, options, w), w);
+        }
+    }
+
+    /**
+     * Goes on with an interrupted run as its resolved recipe says. Options that would change the recipe are
+     * refused, except more epochs: a run that ended after its epochs then trains on to the new number.
+     */
+    private int resume(PrintWriter w) {
+        if (name != null) {
+            throw new Zoo.UserError("train: give a recipe NAME or --resume RUN_DIR, not both");
+        }
+        if (!run.overrides.isEmpty() || run.batch != null || run.seed != null || out != null || overwrite) {
+            throw new Zoo.UserError("--resume: the run goes on as its recipe.yaml says; --set, --batch, --seed, --out"
+                    + " and --overwrite cannot change it (only --epochs can add epochs): train a new run instead");
+        }
+        try (RunFolder folder = RunFolder.resume(resume)) {
+            List<String> more = run.epochs == null ? List.of() : List.of("epochs=" + run.epochs);
+            Recipe recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), more);
+            Trainer.Options options = run.trainerOptions(recipe);
+            TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
+            if (!more.isEmpty()) {
+                folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(folder.file(RunFolder.RECIPE), more));
+            }
+            return exitCode(train(recipe, data, folder, options, w), w);
+        }
+    }
+
+    private static int exitCode(RunResult result, PrintWriter w) {
         w.println(summary(result));
         return result.stopReason().startsWith("diverged") ? DIVERGED : 0;
     }
 
-    /** Loads the data, trains, writes the run's reports. Shared with compare. */
-    static RunResult train(Recipe recipe, RunFolder folder, RunOptions run, PrintWriter w) {
-        TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
+    /** Trains into a folder and writes the run's reports. Shared with compare. */
+    static RunResult train(Recipe recipe, TrainData data, RunFolder folder, Trainer.Options options, PrintWriter w) {
         folder.writeText("env.json", Json.write(Environment.describe()));
-        RunResult result = new Trainer(w).run(recipe, data, folder, run.trainerOptions(recipe));
+        RunResult result = new Trainer(w).run(recipe, data, folder, options);
         try {
             RunReport.write(folder.dir(), result);
         } catch (IOException e) {

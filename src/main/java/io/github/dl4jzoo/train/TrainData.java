@@ -3,6 +3,7 @@ package io.github.dl4jzoo.train;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.data.Augmentation;
 import io.github.dl4jzoo.data.ChronoSplit;
+import io.github.dl4jzoo.data.DataException;
 import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.EpochIterator;
 import io.github.dl4jzoo.data.ImageData;
@@ -13,6 +14,7 @@ import io.github.dl4jzoo.data.Scaling;
 import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.SeriesWindows;
 import io.github.dl4jzoo.data.TimeSeries;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -43,14 +45,38 @@ public record TrainData(
     /** Loads the recipe's dataset; {@code dataDir} (the --data flag) names its folder or file when given. */
     public static TrainData load(Recipe recipe, Optional<Path> dataDir) {
         String id = recipe.dataset();
+        if (dataDir.isPresent() && !Files.exists(dataDir.get())) {
+            throw new DataException(dataDir.get() + ": no such file or folder (" + Locator.DIR_FLAG + ")");
+        }
+        TrainData data;
         if (id.equals("xor") || id.equals("xor-bias")) {
-            return teaching(recipe, Datasets.builtIn(id));
+            if (dataDir.isPresent()) {
+                throw new DataException(Locator.DIR_FLAG + ": dataset " + id + " is built in and reads no files");
+            }
+            data = teaching(recipe, Datasets.builtIn(id));
+        } else if (recipe.data().window() != null) {
+            data = series(recipe, dataDir);
+        } else {
+            data = images(recipe, Datasets.images(id, Locator.defaults(dataDir)));
         }
-        if (recipe.data().window() != null) {
-            return series(recipe, dataDir);
+        return data.checkFits(recipe);
+    }
+
+    /** Refuses a recipe whose network cannot read this data: the wrong number of inputs or too few outputs. */
+    private TrainData checkFits(Recipe recipe) {
+        int features = train.inputColumns();
+        if (features > 0 && features != recipe.input().size()) {
+            throw new DataException("dataset " + dataset + ": " + features + " inputs per example, but recipe "
+                    + recipe.name() + " reads " + recipe.input().size() + " (input); choose a recipe made for it");
         }
-        ImageData images = Datasets.images(id, Locator.defaults(dataDir));
-        return images(recipe, images);
+        int classes = classNames.size();
+        int units = recipe.output().units();
+        if (recipe.task() == Recipe.Task.CLASSIFICATION && classes > Math.max(units, 2)) {
+            throw new DataException("dataset " + dataset + ": " + classes + " classes (labels 0.." + (classes - 1)
+                    + "), but recipe " + recipe.name() + " has output.units: " + units + "; expected at least "
+                    + classes);
+        }
+        return this;
     }
 
     /** The layout a family reads: vectors flat, images NCHW, sequences [batch, features, steps]. */

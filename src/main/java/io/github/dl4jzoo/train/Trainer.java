@@ -323,11 +323,21 @@ public final class Trainer {
     }
 
     private static MultiLayerNetwork restore(Path zip) {
+        if (!Files.isRegularFile(zip)) {
+            throw new TrainException(zip + ": the checkpoint that " + RunFolder.STATE
+                    + " names is missing; the run cannot go on from it (train a new run)");
+        }
         try {
             return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(zip + ": cannot read the checkpoint: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new TrainException(zip + ": not a readable checkpoint (" + firstLine(e)
+                    + "); the run cannot go on from it (train a new run)");
         }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse("");
     }
 
     /** The model with its updater state, and the normaliser when the data was scaled. */
