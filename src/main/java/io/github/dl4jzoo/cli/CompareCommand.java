@@ -138,11 +138,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
             Map<String, String> env = io.github.dl4jzoo.train.Environment.describe();
-            env.put(
-                    "command",
-                    "zoo compare "
-                            + String.join(
-                                    " ", spec.commandLine().getParseResult().originalArgs()));
+            env.put("command", reproduce(spec.commandLine().getParseResult().originalArgs()));
             try {
                 ComparisonReport.write(folder.dir(), results, env);
             } catch (IOException e) {
@@ -153,6 +149,33 @@ final class CompareCommand implements Callable<Integer> {
         w.print(table(results));
         w.println("report: " + dir.resolve(ComparisonReport.REPORT_HTML));
         return 0;
+    }
+
+    /**
+     * The command that, run from the repository root, trains the same comparison again: the arguments as given
+     * (paths made absolute, so they do not depend on the folder it was run from), less where the report went.
+     */
+    static String reproduce(List<String> args) {
+        List<String> words = new ArrayList<>(List.of("./zoo"));
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (option.equals("--out") || option.equals("--overwrite")) {
+                i += option.equals("--out") && !a.contains("=") ? 1 : 0;
+                continue;
+            }
+            if ((a.equals("--models") || a.equals("--data")) && i + 1 < args.size()) {
+                words.add(a);
+                a = Path.of(args.get(++i)).toAbsolutePath().normalize().toString();
+            }
+            words.add(a);
+        }
+        return words.stream().map(CompareCommand::shellWord).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** A word as a POSIX shell reads it back: quoted when it holds anything but plain characters. */
+    static String shellWord(String w) {
+        return w.matches("[A-Za-z0-9_./:=+,@%-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
     }
 
     /** The suites to run: the named recipes as one ad-hoc suite, a chosen suite, or both reference suites. */

@@ -1,13 +1,21 @@
 package io.github.dl4jzoo.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.report.RunReport;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Evaluation;
 import io.github.dl4jzoo.train.Metrics;
+import io.github.dl4jzoo.train.RunResult;
 import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainData;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,7 +46,12 @@ final class EvaluateCommand implements Callable<Integer> {
         Engine.configure(); // before the model's layers exist: they pick their helpers when created
         SavedRun saved = SavedRun.open(run);
         Recipe recipe = saved.recipe();
-        TrainData d = TrainData.load(recipe, Optional.ofNullable(data));
+        List<RunResult.Source> recorded = recordedData(saved.folder().dir());
+        Optional<Path> dataDir = Optional.ofNullable(data).or(() -> recordedFolder(recipe, recorded));
+        TrainData d = TrainData.load(recipe, dataDir);
+        if (data == null && !recorded.isEmpty()) {
+            sameAsRecorded(recorded, d.sources());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 Locale.ROOT,
@@ -63,6 +76,55 @@ final class EvaluateCommand implements Callable<Integer> {
                     m.count());
         }
         return 0;
+    }
+
+    /** The files the run recorded in its metrics.json as read (none for a run written before they were). */
+    static List<RunResult.Source> recordedData(Path runDir) {
+        Path metrics = runDir.resolve(RunReport.METRICS_JSON);
+        if (!Files.isRegularFile(metrics)) {
+            return List.of();
+        }
+        try {
+            List<RunResult.Source> files = new ArrayList<>();
+            for (JsonNode f : new ObjectMapper().readTree(metrics.toFile()).path("data")) {
+                files.add(new RunResult.Source(
+                        f.path("file").asText(), f.path("sha256").asText()));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new Zoo.UserError(metrics + ": not the metrics file zoo train writes ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    /**
+     * The folder (IDX) or file (CSV) the run read from, when a --data flag chose it: a dataset id that names its
+     * own path, or embedded data, needs none.
+     */
+    private static Optional<Path> recordedFolder(Recipe recipe, List<RunResult.Source> recorded) {
+        if (recorded.isEmpty()
+                || recipe.dataset().contains(":")
+                || recorded.get(0).file().startsWith("classpath:")) {
+            return Optional.empty();
+        }
+        Path first = Path.of(recorded.get(0).file());
+        return Optional.of(recipe.data().window() != null ? first : first.getParent());
+    }
+
+    /** Evaluating on other data than the run's is what --data is for; without it, the data must be the same. */
+    private static void sameAsRecorded(List<RunResult.Source> recorded, List<RunResult.Source> now) {
+        for (RunResult.Source r : recorded) {
+            RunResult.Source n = now.stream()
+                    .filter(f -> f.file().equals(r.file()))
+                    .findFirst()
+                    .orElse(null);
+            if (n == null || !n.sha256().equals(r.sha256())) {
+                throw new Zoo.UserError(r.file() + ": the run read this file (SHA-256 "
+                        + r.sha256().substring(0, 12)
+                        + "...), " + (n == null ? "but it is not read now" : "but it has changed since")
+                        + "; evaluate with --data to score on other data");
+            }
+        }
     }
 
     /** The metrics as a person reads them: totals, then per class, then the confusion matrix. */

@@ -181,11 +181,28 @@ final class TrainCommand implements Callable<Integer> {
             Recipe recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), more);
             Trainer.Options options = run.trainerOptions(recipe);
             TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
+            if (Trainer.isFinished(folder) && !RunReport.missing(folder.dir()).isEmpty()) {
+                return complete(recipe, data, folder, w);
+            }
+            Trainer.checkCanGoOn(folder, recipe.epochs());
             if (!more.isEmpty()) {
                 folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(folder.file(RunFolder.RECIPE), more));
             }
             return exitCode(train(recipe, data, folder, options, w), w);
         }
+    }
+
+    /** Writes the reports a finished run lacks (it was killed after saving its model): nothing else changes. */
+    private static int complete(Recipe recipe, TrainData data, RunFolder folder, PrintWriter w) {
+        RunResult result = new Trainer(w).finished(recipe, data, folder);
+        List<String> written;
+        try {
+            written = RunReport.write(folder.dir(), result, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder.dir() + ": cannot write the run's reports: " + e.getMessage(), e);
+        }
+        w.println(folder.dir() + ": the run was finished; wrote what it lacked: " + String.join(", ", written));
+        return exitCode(result, w);
     }
 
     private static int exitCode(RunResult result, PrintWriter w) {

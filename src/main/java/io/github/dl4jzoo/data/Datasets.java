@@ -26,14 +26,43 @@ public final class Datasets {
 
     /** Reads an image dataset: a known IDX id or {@code idx:PATH}. Downloads if it must and may. */
     public static ImageData images(String id, Locator locator) {
+        List<String> classNames = id.startsWith(Catalog.IDX_PREFIX)
+                ? List.of()
+                : requireKind(Catalog.require(id), Kind.IDX).classNames();
+        return ImageData.read(id, imageFiles(id, locator), classNames);
+    }
+
+    /**
+     * The four files an image dataset reads. A folder given with {@code --data} is read, whichever the dataset
+     * (an embedded one too, with its class names); with {@code idx:PATH} it is refused, since the id names one.
+     */
+    public static ImageData.Files imageFiles(String id, Locator locator) {
+        Optional<Path> given = locator.dirFlag();
         if (id.startsWith(Catalog.IDX_PREFIX)) {
-            return ImageData.read(id, IdxFolder.files(Path.of(id.substring(Catalog.IDX_PREFIX.length()))), List.of());
+            if (given.isPresent()) {
+                throw DataException.at(
+                        Locator.DIR_FLAG + " " + given.get(),
+                        "dataset " + id + " names its folder already; give one of the two");
+            }
+            return IdxFolder.files(Path.of(id.substring(Catalog.IDX_PREFIX.length())));
         }
         KnownDataset dataset = requireKind(Catalog.require(id), Kind.IDX);
-        ImageData.Files files = dataset.resourceDir().isPresent()
+        if (given.isPresent()) {
+            return IdxFolder.files(given.get());
+        }
+        return dataset.resourceDir().isPresent()
                 ? resourceFiles(dataset)
                 : IdxFolder.files(locate(dataset, locator).dir());
-        return ImageData.read(id, files, dataset.classNames());
+    }
+
+    /** A file a run read, and the SHA-256 of its bytes as stored (what {@code sha256sum FILE} prints). */
+    public record Source(String file, String sha256) {}
+
+    /** Each file's name (a path, or {@code classpath:} for embedded data) and digest. */
+    public static List<Source> sources(List<DataFile> files) {
+        return files.stream()
+                .map(f -> new Source(f.name(), Checksums.sha256OfStored(f).hex()))
+                .toList();
     }
 
     /** A CSV dataset: {@code co2} (embedded) or {@code csv:PATH}. Read it with {@link TimeSeries#readCsv}. */

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dl4jzoo.train.Metrics;
+import io.github.dl4jzoo.train.RunFolder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,9 +37,10 @@ final class Json {
         }
     }
 
+    /** Through a temporary file and an atomic rename: a reader never sees half a file. */
     static void write(Path file, JsonNode tree) throws IOException {
         String text = MAPPER.writer(PRETTY).writeValueAsString(tree) + "\n";
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        RunFolder.writeText(file, text);
     }
 
     /** Test metrics in snake_case, the names of {@code results.csv}'s columns. */

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param stopReason why training ended: "epochs", "early stopping", "time budget" or "diverged"
  * @param predictions for forecasters, the test-period predictions and truths in original units (else empty)
+ * @param data the files the run read, training and test, in the order read
  */
 public record RunResult(
         String recipe,
@@ -30,7 +31,53 @@ public record RunResult(
         long peakResidentBytes,
         String stopReason,
         Path runDir,
-        Forecast predictions) {
+        Forecast predictions,
+        List<Source> data) {
+
+    /** A result that read no files of its own (a baseline, a hand-made result). */
+    public RunResult(
+            String recipe,
+            String family,
+            String task,
+            String dataset,
+            long seed,
+            long parameters,
+            int epochs,
+            List<EpochStats> history,
+            Metrics test,
+            double trainSeconds,
+            double trainSamplesPerSecond,
+            double inferenceSamplesPerSecond,
+            double latencyMillisP50,
+            long peakHeapBytes,
+            long peakResidentBytes,
+            String stopReason,
+            Path runDir,
+            Forecast predictions) {
+        this(
+                recipe,
+                family,
+                task,
+                dataset,
+                seed,
+                parameters,
+                epochs,
+                history,
+                test,
+                trainSeconds,
+                trainSamplesPerSecond,
+                inferenceSamplesPerSecond,
+                latencyMillisP50,
+                peakHeapBytes,
+                peakResidentBytes,
+                stopReason,
+                runDir,
+                predictions,
+                List.of());
+    }
+
+    /** A data file the run read: its path ({@code classpath:} for embedded data) and the SHA-256 of its bytes. */
+    public record Source(String file, String sha256) {}
 
     /** Test-period forecasts against the truth, in original units, in time order. */
     public record Forecast(List<String> dates, double[] truth, double[] predicted) {

@@ -2,8 +2,10 @@ package io.github.dl4jzoo.train;
 
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.data.Augmentation;
+import io.github.dl4jzoo.data.Catalog;
 import io.github.dl4jzoo.data.ChronoSplit;
 import io.github.dl4jzoo.data.DataException;
+import io.github.dl4jzoo.data.DataFile;
 import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.EpochIterator;
 import io.github.dl4jzoo.data.ImageData;
@@ -31,6 +33,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
  * @param normaliser for forecasters, the scaler fitted on the training windows (saved with the model)
  * @param testDates for forecasters, the date of each test label, in order
  * @param series for forecasters, the whole series in original units (for the naive baselines)
+ * @param sources the files read, each with the SHA-256 of its bytes (none for built-in data)
  */
 public record TrainData(
         String dataset,
@@ -40,11 +43,17 @@ public record TrainData(
         List<String> classNames,
         Optional<DataNormalization> normaliser,
         List<String> testDates,
-        Optional<TimeSeries> series) {
+        Optional<TimeSeries> series,
+        List<RunResult.Source> sources) {
 
     /** Loads the recipe's dataset; {@code dataDir} (the --data flag) names its folder or file when given. */
     public static TrainData load(Recipe recipe, Optional<Path> dataDir) {
         String id = recipe.dataset();
+        String given = dataDir.map(Path::toString).orElse("");
+        if (given.startsWith(Catalog.IDX_PREFIX) || given.startsWith(Catalog.CSV_PREFIX)) {
+            throw new DataException(Locator.DIR_FLAG + " " + given + ": expected a folder or file; a dataset id goes to"
+                    + " --set dataset=" + given);
+        }
         if (dataDir.isPresent() && !Files.exists(dataDir.get())) {
             throw new DataException(dataDir.get() + ": no such file or folder (" + Locator.DIR_FLAG + ")");
         }
@@ -57,9 +66,22 @@ public record TrainData(
         } else if (recipe.data().window() != null) {
             data = series(recipe, dataDir);
         } else {
-            data = images(recipe, Datasets.images(id, Locator.defaults(dataDir)));
+            ImageData.Files files = Datasets.imageFiles(id, Locator.defaults(dataDir));
+            List<String> classNames = id.startsWith(Catalog.IDX_PREFIX)
+                    ? List.of()
+                    : Catalog.require(id).classNames();
+            data = images(recipe, ImageData.read(id, files, classNames))
+                    .withSources(
+                            List.of(files.trainImages(), files.trainLabels(), files.testImages(), files.testLabels()));
         }
         return data.checkFits(recipe);
+    }
+
+    private TrainData withSources(List<DataFile> files) {
+        List<RunResult.Source> read = Datasets.sources(files).stream()
+                .map(f -> new RunResult.Source(f.file(), f.sha256()))
+                .toList();
+        return new TrainData(dataset, train, validation, test, classNames, normaliser, testDates, series, read);
     }
 
     /** Refuses a recipe whose network cannot read this data: the wrong number of inputs or too few outputs. */
@@ -125,14 +147,16 @@ public record TrainData(
                 images.classNames(),
                 Optional.empty(),
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 
     static TrainData series(Recipe recipe, Optional<Path> dataDir) {
         Recipe.Window w = recipe.data().window();
         SeriesSpec spec = new SeriesSpec(w.date(), w.features(), w.target(), w.steps(), w.horizon(), w.stride());
         String id = dataDir.map(p -> "csv:" + p).orElse(recipe.dataset());
-        TimeSeries series = TimeSeries.readCsv(Datasets.csv(id), spec);
+        DataFile csv = Datasets.csv(id);
+        TimeSeries series = TimeSeries.readCsv(csv, spec);
         ChronoSplit split =
                 ChronoSplit.withValidationShare(series.rows(), recipe.data().validation(), w.testRows());
         SeriesWindows windows = SeriesWindows.build(
@@ -143,14 +167,16 @@ public record TrainData(
                 ? Optional.empty()
                 : Optional.of(windows.iterator(windows.validation(), layout, batch));
         return new TrainData(
-                recipe.dataset(),
-                windows.trainIterator(layout, batch, recipe.seed()),
-                validation,
-                windows.iterator(windows.test(), layout, batch),
-                List.of(),
-                windows.normaliser(),
-                windows.test().labelDates(),
-                Optional.of(series));
+                        recipe.dataset(),
+                        windows.trainIterator(layout, batch, recipe.seed()),
+                        validation,
+                        windows.iterator(windows.test(), layout, batch),
+                        List.of(),
+                        windows.normaliser(),
+                        windows.test().labelDates(),
+                        Optional.of(series),
+                        List.of())
+                .withSources(List.of(csv));
     }
 
     /** The four rows, full batch; the test set is the training set (the notes' question is "did it learn?"). */
@@ -163,7 +189,8 @@ public record TrainData(
                 List.of("0", "1"),
                 Optional.empty(),
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 
     /**

@@ -36,6 +36,8 @@ public final class Trainer {
             .build();
     private static final int LATENCY_WARMUP = 10;
     private static final int LATENCY_RUNS = 50;
+    /** See {@link #blownUp}. */
+    static final int BLOWN_UP_FACTOR = 5;
 
     /**
      * @param epochs epochs to train in all (a resumed run counts those already done)
@@ -65,9 +67,10 @@ public final class Trainer {
             double best,
             int sinceBest,
             String checkpoint,
-            String stopReason) {
+            String stopReason,
+            double firstLoss) {
         static State fresh() {
-            return new State(0, 0, 0, 0, List.of(), Double.NaN, 0, null, null);
+            return new State(0, 0, 0, 0, List.of(), Double.NaN, 0, null, null, Double.NaN);
         }
 
         State withCheckpoint(String name) {
@@ -80,7 +83,13 @@ public final class Trainer {
                     best,
                     sinceBest,
                     name,
-                    stopReason);
+                    stopReason,
+                    firstLoss);
+        }
+
+        /** The loss of the untrained network (on the first batch), when this state knows it. */
+        boolean knowsFirstLoss() {
+            return Double.isFinite(firstLoss) && firstLoss > 0;
         }
     }
 
@@ -93,9 +102,10 @@ public final class Trainer {
     /** Trains from scratch, or resumes when the folder holds a checkpoint of an unfinished run. */
     public RunResult run(Recipe recipe, TrainData data, RunFolder folder, Options opt) {
         State s = readState(folder);
+        checkCanGoOn(folder, opt.epochs());
         if (s.stopReason() != null) {
-            throw new TrainException(folder.dir() + ": the run is finished (" + s.stopReason() + " after "
-                    + s.history().size() + " epochs); evaluate it with zoo evaluate, or train a new one");
+            // More epochs than it ended after: it goes on from its last epoch's checkpoint.
+            s = new State(0, 0, 0, 0, s.history(), s.best(), s.sinceBest(), s.checkpoint(), null, s.firstLoss());
         }
         if (opt.patience() > 0 && data.validation().isEmpty()) {
             throw new TrainException("--early-stopping: recipe " + recipe.name()
@@ -122,6 +132,7 @@ public final class Trainer {
         String stop = null;
         double best = s.best();
         int sinceBest = s.sinceBest();
+        double firstLoss = s.firstLoss();
         DataSetIterator train = data.train();
         while (stop == null && history.size() < opt.epochs()) {
             int epoch = history.size();
@@ -149,14 +160,20 @@ public final class Trainer {
                             s.checkpoint());
                     break;
                 }
+                if (history.isEmpty() && batches == 0) {
+                    firstLoss = loss; // scored before the update: the untrained network's loss
+                }
                 int n = batch.numExamples();
                 lossSum += loss * n;
                 samples += n;
                 batches++;
                 memory.sample(batches);
                 progress.batch(batches, lossSum / samples, samples, seconds);
-                if (System.nanoTime() - lastCheckpoint > opt.checkpointEvery().toNanos() && train.hasNext()) {
-                    State partial = new State(batches, lossSum, samples, seconds, history, best, sinceBest, null, null);
+                if (System.nanoTime() - lastCheckpoint > opt.checkpointEvery().toNanos()
+                        && train.hasNext()
+                        && !blownUp(lossSum / samples, firstLoss)) {
+                    State partial = new State(
+                            batches, lossSum, samples, seconds, history, best, sinceBest, null, null, firstLoss);
                     s = checkpoint(folder, net, partial.withCheckpoint(s.checkpoint()), epoch, batches);
                     lastCheckpoint = System.nanoTime();
                 }
@@ -166,6 +183,20 @@ public final class Trainer {
                 }
             }
             if (stop != null && stop.startsWith("diverged")) {
+                progress.message(recipe.name() + ": " + stop);
+                net = restore(folder.file(s.checkpoint()));
+                break;
+            }
+            if (blownUp(lossSum / samples, firstLoss)) {
+                stop = String.format(
+                        Locale.ROOT,
+                        "diverged at epoch %d: the mean training loss %.4g is over %d times the untrained"
+                                + " network's %.4g; kept %s",
+                        epoch + 1,
+                        lossSum / samples,
+                        BLOWN_UP_FACTOR,
+                        firstLoss,
+                        s.checkpoint());
                 progress.message(recipe.name() + ": " + stop);
                 net = restore(folder.file(s.checkpoint()));
                 break;
@@ -186,14 +217,54 @@ public final class Trainer {
                     stop = "early stopping";
                 }
             }
-            State end = new State(0, 0, 0, 0, history, best, sinceBest, s.checkpoint(), null);
+            State end = new State(0, 0, 0, 0, history, best, sinceBest, s.checkpoint(), null, firstLoss);
             s = checkpoint(folder, net, end, epoch + 1, 0);
         }
         stop = stop == null ? "epochs" : stop;
         saveModel(net, data, folder.file(RunFolder.MODEL));
         RunResult result = finish(recipe, data, net, folder, history, stop, memory);
-        writeState(folder, new State(0, 0, 0, 0, history, best, sinceBest, s.checkpoint(), stop));
+        writeState(folder, new State(0, 0, 0, 0, history, best, sinceBest, s.checkpoint(), stop, firstLoss));
         return result;
+    }
+
+    /**
+     * Refuses to go on with a finished run, unless it ended after its epochs and {@code epochs} asks for more.
+     */
+    public static void checkCanGoOn(RunFolder folder, int epochs) {
+        State s = readState(folder);
+        if (s.stopReason() != null
+                && (!s.stopReason().equals("epochs") || epochs <= s.history().size())) {
+            throw new TrainException(folder.dir() + ": the run is finished (" + s.stopReason() + " after "
+                    + s.history().size() + " epochs); evaluate it with zoo evaluate, or train a new one");
+        }
+    }
+
+    /** Whether the run in {@code folder} has ended (its model is saved). */
+    public static boolean isFinished(RunFolder folder) {
+        return readState(folder).stopReason() != null;
+    }
+
+    /**
+     * The result of a finished run, measured again from its saved model: how a run killed while its reports were
+     * written gets them. The test metrics are the same; speeds and memory are measured anew.
+     */
+    public RunResult finished(Recipe recipe, TrainData data, RunFolder folder) {
+        State s = readState(folder);
+        if (s.stopReason() == null) {
+            throw new TrainException(folder.dir() + ": the run is not finished; zoo train --resume goes on with it");
+        }
+        MultiLayerNetwork net = restore(folder.file(RunFolder.MODEL));
+        return finish(recipe, data, net, folder, s.history(), s.stopReason(), new Memory());
+    }
+
+    /**
+     * A run has blown up when an epoch's mean training loss is more than {@value #BLOWN_UP_FACTOR} times the
+     * untrained network's: training made it far worse than not training at all. A run that is learning stays near
+     * or below where it started; one with a step size far too large (Adam at lr 1e6 on Fashion-MNIST: 20.2 against
+     * 2.3) or an unscaled target (a forecaster's loss growing to 1e19) does not come back.
+     */
+    static boolean blownUp(double meanLoss, double firstLoss) {
+        return Double.isFinite(firstLoss) && firstLoss > 0 && meanLoss > BLOWN_UP_FACTOR * firstLoss;
     }
 
     private static long expectedBatches(DataSetIterator train) {
@@ -289,7 +360,8 @@ public final class Trainer {
                 memory.peakResident,
                 stop,
                 folder.dir(),
-                forecast);
+                forecast,
+                data.sources());
     }
 
     private static long count(DataSetIterator it) {
