@@ -2,8 +2,8 @@ package io.github.dl4jzoo.bench;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.train.Latency;
 import io.github.dl4jzoo.train.TrainData;
-import io.github.dl4jzoo.train.Trainer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public final class Benchmark {
         DataSetIterator one = new ListDataSetIterator<>(List.of(batches.get(0)), r.batchSize());
         double p50 = Double.MAX_VALUE, p99 = Double.MAX_VALUE;
         for (int i = 0; i < LATENCY_REPEATS; i++) { // the best of a few runs: latency is what the machine can do
-            double[] l = Trainer.latencyMillis(net, one);
+            double[] l = Latency.millis(net, one);
             p50 = Math.min(p50, l[0]);
             p99 = Math.min(p99, l[1]);
         }

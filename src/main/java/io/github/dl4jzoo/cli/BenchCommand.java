@@ -3,6 +3,7 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.bench.Benchmark;
+import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Environment;
 import java.io.IOException;

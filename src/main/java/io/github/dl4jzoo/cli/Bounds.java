@@ -63,7 +63,7 @@ final class Bounds {
     /** Repeats of a comparison: each is a full training run per recipe. */
     static final class Seeds extends Range {
         Seeds() {
-            super(1, 100);
+            super(1, io.github.dl4jzoo.api.Comparison.MAX_SEEDS);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.data.DatasetStatus;
 import io.github.dl4jzoo.data.Downloader;
 import io.github.dl4jzoo.data.Locator;
+import io.github.dl4jzoo.report.Table;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.data.DatasetStatus;
 import io.github.dl4jzoo.data.Datasets;
+import io.github.dl4jzoo.report.Table;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

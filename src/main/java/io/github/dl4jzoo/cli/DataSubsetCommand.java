@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.data.Subset;
+import io.github.dl4jzoo.report.Table;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;

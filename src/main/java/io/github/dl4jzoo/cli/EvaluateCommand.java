@@ -1,23 +1,11 @@
 package io.github.dl4jzoo.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.report.RunReport;
-import io.github.dl4jzoo.train.Engine;
-import io.github.dl4jzoo.train.Evaluation;
+import io.github.dl4jzoo.api.TestMetrics;
+import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Metrics;
-import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.SavedRun;
-import io.github.dl4jzoo.train.TrainData;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code zoo evaluate RUN_DIR|MODEL.zip}: a saved model's metrics on its recipe's test split. */
+/**
+ * {@code zoo evaluate RUN_DIR|MODEL.zip}: a saved model's metrics on its recipe's test split ({@link
+ * io.github.dl4jzoo.api.Zoo#evaluate}).
+ */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
@@ -43,29 +34,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine.configure(); // before the model's layers exist: they pick their helpers when created
-        SavedRun saved = SavedRun.open(run);
-        Recipe recipe = saved.recipe();
-        List<RunResult.Source> recorded = recordedData(saved.folder().dir());
-        Optional<Path> dataDir = Optional.ofNullable(data).or(() -> recordedFolder(recipe, recorded));
-        TrainData d = TrainData.load(recipe, dataDir);
-        if (data == null && !recorded.isEmpty()) {
-            sameAsRecorded(recorded, d.sources());
-        }
+        TestMetrics t =
+                data == null ? io.github.dl4jzoo.api.Zoo.evaluate(run) : io.github.dl4jzoo.api.Zoo.evaluate(run, data);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(
-                Locale.ROOT,
-                "%s on the %s test split (%s)%n",
-                recipe.name(),
-                d.dataset(),
-                saved.folder().dir());
-        if (recipe.task() == Recipe.Task.CLASSIFICATION) {
-            int classes = Math.max(2, recipe.output().units());
-            out.print(classification(Evaluation.classification(
-                    Evaluation.confusion(saved.net(), d.test(), classes), saved.classNames())));
+        out.printf(Locale.ROOT, "%s on the %s test split (%s)%n", t.recipe(), t.dataset(), t.runDir());
+        if (t.metrics() instanceof Metrics.Classification c) {
+            out.print(classification(c));
         } else {
-            double[][] tp = Evaluation.predictions(saved.net(), d.test(), d);
-            Metrics.Regression m = Evaluation.regression(tp[0], tp[1]);
+            Metrics.Regression m = (Metrics.Regression) t.metrics();
             out.printf(
                     Locale.ROOT,
                     "MSE %.6f  RMSE %.6f  MAE %.6f  R2 %.6f  (%d predictions, original units)%n",
@@ -76,55 +52,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     m.count());
         }
         return 0;
-    }
-
-    /** The files the run recorded in its metrics.json as read (none for a run written before they were). */
-    static List<RunResult.Source> recordedData(Path runDir) {
-        Path metrics = runDir.resolve(RunReport.METRICS_JSON);
-        if (!Files.isRegularFile(metrics)) {
-            return List.of();
-        }
-        try {
-            List<RunResult.Source> files = new ArrayList<>();
-            for (JsonNode f : new ObjectMapper().readTree(metrics.toFile()).path("data")) {
-                files.add(new RunResult.Source(
-                        f.path("file").asText(), f.path("sha256").asText()));
-            }
-            return files;
-        } catch (IOException e) {
-            throw new Zoo.UserError(metrics + ": not the metrics file zoo train writes ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
-    }
-
-    /**
-     * The folder (IDX) or file (CSV) the run read from, when a --data flag chose it: a dataset id that names its
-     * own path, or embedded data, needs none.
-     */
-    private static Optional<Path> recordedFolder(Recipe recipe, List<RunResult.Source> recorded) {
-        if (recorded.isEmpty()
-                || recipe.dataset().contains(":")
-                || recorded.get(0).file().startsWith("classpath:")) {
-            return Optional.empty();
-        }
-        Path first = Path.of(recorded.get(0).file());
-        return Optional.of(recipe.data().window() != null ? first : first.getParent());
-    }
-
-    /** Evaluating on other data than the run's is what --data is for; without it, the data must be the same. */
-    private static void sameAsRecorded(List<RunResult.Source> recorded, List<RunResult.Source> now) {
-        for (RunResult.Source r : recorded) {
-            RunResult.Source n = now.stream()
-                    .filter(f -> f.file().equals(r.file()))
-                    .findFirst()
-                    .orElse(null);
-            if (n == null || !n.sha256().equals(r.sha256())) {
-                throw new Zoo.UserError(r.file() + ": the run read this file (SHA-256 "
-                        + r.sha256().substring(0, 12)
-                        + "...), " + (n == null ? "but it is not read now" : "but it has changed since")
-                        + "; evaluate with --data to score on other data");
-            }
-        }
     }
 
     /** The metrics as a person reads them: totals, then per class, then the confusion matrix. */

@@ -4,6 +4,7 @@ import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.report.Table;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,26 +1,15 @@
 package io.github.dl4jzoo.cli;
 
-import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.arch.RecipeReader;
-import io.github.dl4jzoo.arch.Registry;
-import io.github.dl4jzoo.report.RunReport;
-import io.github.dl4jzoo.train.Environment;
+import io.github.dl4jzoo.api.Run;
+import io.github.dl4jzoo.api.Settings;
 import io.github.dl4jzoo.train.Metrics;
-import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.TrainData;
-import io.github.dl4jzoo.train.Trainer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code zoo train NAME}: one recipe into one run folder. */
+/** {@code zoo train NAME}: one recipe into one run folder ({@link io.github.dl4jzoo.api.Zoo#recipe}). */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
@@ -120,112 +109,47 @@ final class TrainCommand implements Callable<Integer> {
                 description = "Checkpoint within long epochs this often (default: 5m).")
         Duration checkpointEvery = Duration.ofMinutes(5);
 
-        /** --epochs, --batch and --seed are overrides like any other, so the resolved recipe records them. */
-        List<String> allOverrides(long seedOverride) {
-            List<String> all = new ArrayList<>(overrides);
+        /**
+         * These options on a training or comparison of the API. --epochs, --batch and --seed are overrides like
+         * any other, so the resolved recipe records them.
+         */
+        <S extends Settings<S>> S applyTo(S s, Zoo zoo, PrintWriter log) {
+            s.models(zoo.models).log(log);
+            overrides.forEach(s::set);
             if (epochs != null) {
-                all.add("epochs=" + epochs);
+                s.set("epochs", epochs);
             }
             if (batch != null) {
-                all.add("batchSize=" + batch);
+                s.set("batchSize", batch);
             }
-            if (seedOverride >= 0) {
-                all.add("seed=" + seedOverride);
-            } else if (seed != null) {
-                all.add("seed=" + seed);
+            if (seed != null) {
+                s.set("seed", seed);
             }
-            return all;
-        }
-
-        Trainer.Options trainerOptions(Recipe recipe) {
-            return new Trainer.Options(
-                    recipe.epochs(), Optional.ofNullable(timeBudget), patience, verbose, checkpointEvery);
+            if (data != null) {
+                s.data(data);
+            }
+            s.verbose(verbose).earlyStopping(patience).checkpointEvery(checkpointEvery);
+            return timeBudget == null ? s : s.timeBudget(timeBudget);
         }
     }
 
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        Run r;
         if (resume != null) {
-            return resume(w);
-        }
-        if (name == null) {
+            r = io.github.dl4jzoo.api.Zoo.resume(resume);
+        } else if (name == null) {
             throw new Zoo.UserError("train: expected a recipe NAME, or --resume RUN_DIR");
+        } else {
+            r = io.github.dl4jzoo.api.Zoo.recipe(name).overwrite(overwrite);
         }
-        Registry registry = zoo.registry();
-        List<String> overrides = run.allOverrides(-1);
-        Recipe recipe = registry.get(name, overrides);
-        // Everything that can be refused is checked before the folder is made: a refused start leaves nothing.
-        Trainer.Options options = run.trainerOptions(recipe);
-        TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-        try (RunFolder folder = RunFolder.create(out != null ? out : defaultRunDir(name), overwrite)) {
-            folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
-            return exitCode(train(recipe, data, folder, options, w), w);
+        if (out != null) {
+            r.out(out); // refused by a resumed run, which keeps its folder
         }
-    }
-
-    /**
-     * Goes on with an interrupted run as its resolved recipe says. Options that would change the recipe are
-     * refused, except more epochs: a run that ended after its epochs then trains on to the new number.
-     */
-    private int resume(PrintWriter w) {
-        if (name != null) {
-            throw new Zoo.UserError("train: give a recipe NAME or --resume RUN_DIR, not both");
-        }
-        if (!run.overrides.isEmpty() || run.batch != null || run.seed != null || out != null || overwrite) {
-            throw new Zoo.UserError("--resume: the run goes on as its recipe.yaml says; --set, --batch, --seed, --out"
-                    + " and --overwrite cannot change it (only --epochs can add epochs): train a new run instead");
-        }
-        try (RunFolder folder = RunFolder.resume(resume)) {
-            List<String> more = run.epochs == null ? List.of() : List.of("epochs=" + run.epochs);
-            Recipe recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), more);
-            Trainer.Options options = run.trainerOptions(recipe);
-            TrainData data = TrainData.load(recipe, Optional.ofNullable(run.data));
-            if (Trainer.isFinished(folder) && !RunReport.missing(folder.dir()).isEmpty()) {
-                return complete(recipe, data, folder, w);
-            }
-            Trainer.checkCanGoOn(folder, recipe.epochs());
-            if (!more.isEmpty()) {
-                folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(folder.file(RunFolder.RECIPE), more));
-            }
-            return exitCode(train(recipe, data, folder, options, w), w);
-        }
-    }
-
-    /** Writes the reports a finished run lacks (it was killed after saving its model): nothing else changes. */
-    private static int complete(Recipe recipe, TrainData data, RunFolder folder, PrintWriter w) {
-        RunResult result = new Trainer(w).finished(recipe, data, folder);
-        List<String> written;
-        try {
-            written = RunReport.write(folder.dir(), result, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(folder.dir() + ": cannot write the run's reports: " + e.getMessage(), e);
-        }
-        w.println(folder.dir() + ": the run was finished; wrote what it lacked: " + String.join(", ", written));
-        return exitCode(result, w);
-    }
-
-    private static int exitCode(RunResult result, PrintWriter w) {
+        RunResult result = run.applyTo(r, zoo, w).train();
         w.println(summary(result));
         return result.stopReason().startsWith("diverged") ? DIVERGED : 0;
-    }
-
-    /** Trains into a folder and writes the run's reports. Shared with compare. */
-    static RunResult train(Recipe recipe, TrainData data, RunFolder folder, Trainer.Options options, PrintWriter w) {
-        folder.writeText("env.json", Json.write(Environment.describe()));
-        RunResult result = new Trainer(w).run(recipe, data, folder, options);
-        try {
-            RunReport.write(folder.dir(), result);
-        } catch (IOException e) {
-            throw new UncheckedIOException(folder.dir() + ": cannot write the run's reports: " + e.getMessage(), e);
-        }
-        return result;
-    }
-
-    static Path defaultRunDir(String name) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(System.getProperty("dl4jzoo.home", "."), "runs", name + "-" + stamp)
-                .normalize();
     }
 
     static String summary(RunResult r) {

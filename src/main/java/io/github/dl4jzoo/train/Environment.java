@@ -1,5 +1,8 @@
 package io.github.dl4jzoo.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +13,23 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Where a run ran: what a reader needs to compare its numbers with another machine's. */
 public final class Environment {
+    /** The file of a run folder that {@link #write} writes. */
+    public static final String ENV_JSON = "env.json";
+
     private Environment() {}
+
+    /** Writes {@link #describe()} into the run folder as pretty JSON, keys in order. */
+    public static void write(RunFolder folder) {
+        try {
+            folder.writeText(
+                    ENV_JSON,
+                    new ObjectMapper()
+                                    .enable(SerializationFeature.INDENT_OUTPUT)
+                                    .writeValueAsString(describe()) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * Versions, backend, BLAS, the engine settings ({@link Engine#configure()}, applied here if not yet), CPU, JVM,

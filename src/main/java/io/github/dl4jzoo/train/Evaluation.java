@@ -1,5 +1,7 @@
 package io.github.dl4jzoo.train;
 
+import io.github.dl4jzoo.arch.Recipe;
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -109,6 +111,23 @@ public final class Evaluation {
             units.originalUnits(truth.dup()).toDoubleVector(),
             units.originalUnits(predicted.dup()).toDoubleVector()
         };
+    }
+
+    /**
+     * A classifier's metrics over an iterator, its classes named by the data (or numbered when the data names
+     * none); the number of classes is the output's units, 2 for a single sigmoid.
+     */
+    static Metrics.Classification classification(
+            MultiLayerNetwork net, DataSetIterator it, Recipe recipe, TrainData data) {
+        int classes = Math.max(2, recipe.output().units());
+        List<String> names = data.classNames();
+        if (names.size() != classes) {
+            names = new ArrayList<>();
+            for (int i = 0; i < classes; i++) {
+                names.add(Integer.toString(i));
+            }
+        }
+        return classification(confusion(net, it, classes), names);
     }
 
     private static double mean(double[] v) {

@@ -7,7 +7,7 @@ import java.util.Locale;
  * What a run prints, as Keras' {@code verbose}: 0 nothing; 1 a progress bar with loss, throughput and ETA,
  * redrawn in place on a terminal and one plain line per epoch elsewhere (logs, CI); 2 one line per epoch.
  */
-final class Progress {
+final class Progress implements TrainingListener {
     private static final int BAR_WIDTH = 24;
     private static final long REDRAW_NANOS = 200_000_000L;
 
@@ -27,12 +27,31 @@ final class Progress {
         this.name = name;
     }
 
-    void startEpoch(int epoch, long expectedBatches) {
-        this.epoch = epoch;
-        this.expectedBatches = expectedBatches;
+    @Override
+    public void onEpochStart(TrainingContext c) {
+        this.epoch = c.epoch();
+        this.expectedBatches = c.expectedBatches();
     }
 
-    void batch(long batches, double loss, long samples, double seconds) {
+    @Override
+    public void onBatchEnd(TrainingContext c) {
+        bar(c.batch(), c.epochLoss(), c.samples(), c.seconds());
+    }
+
+    @Override
+    public void onEpochEnd(TrainingContext c) {
+        endEpoch(c.lastEpoch());
+    }
+
+    /** A run rolled back says why; other stops show in the summary a command prints. */
+    @Override
+    public void onTrainingEnd(TrainingContext c) {
+        if (c.rolledBack()) {
+            message(name + ": " + c.stopReason().orElseThrow());
+        }
+    }
+
+    private void bar(long batches, double loss, long samples, double seconds) {
         if (verbose != 1 || !terminal || expectedBatches <= 0 || System.nanoTime() - lastDraw < REDRAW_NANOS) {
             return;
         }
@@ -57,7 +76,7 @@ final class Progress {
         out.flush();
     }
 
-    void endEpoch(EpochStats s) {
+    private void endEpoch(EpochStats s) {
         if (verbose == 0) {
             return;
         }
@@ -73,7 +92,7 @@ final class Progress {
         out.flush();
     }
 
-    void message(String line) {
+    private void message(String line) {
         if (verbose > 0) {
             out.println(line);
             out.flush();

@@ -181,7 +181,7 @@ class BadInputTest {
                         new Case(
                                 "--resume with --set",
                                 dir -> List.of("train", "--resume", xorRun.toString(), "--set", "updater.lr=1"),
-                                "--resume"),
+                                "a resumed run trains its own recipe.yaml"),
                         new Case(
                                 "--resume with a missing checkpoint",
                                 dir -> {

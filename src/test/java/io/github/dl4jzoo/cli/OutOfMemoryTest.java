@@ -53,8 +53,9 @@ class OutOfMemoryTest {
         assertEquals(1, p.waitFor(), String.join("\n", err));
         String last = err.get(err.size() - 1);
         assertTrue(
-                last.matches("zoo: out of memory: the Java heap holds \\d+ MB of its \\d+ MB limit; give it more, e\\.g\\."
-                        + " ZOO_JAVA_OPTS=-Xmx\\d+g \\./zoo \\.\\.\\."),
+                last.matches(
+                        "zoo: out of memory: the Java heap holds \\d+ MB of its \\d+ MB limit; give it more, e\\.g\\."
+                                + " ZOO_JAVA_OPTS=-Xmx\\d+g \\./zoo \\.\\.\\."),
                 last);
         assertFalse(String.join("\n", err).contains("\tat "), "no stack trace");
         assertFalse(Files.exists(out), "nothing was written");

@@ -15,7 +15,7 @@ import java.util.Map;
 import javax.tools.ToolProvider;
 
 /** Compiles generated sources in-process against the test class path and loads them. */
-final class Javac {
+public final class Javac {
     private Javac() {}
 
     /**
@@ -23,7 +23,7 @@ final class Javac {
      * {@code dir}, compiles them into {@code dir/classes} and returns a class loader for them whose parent is this
      * test's loader, so DL4J's classes are the test's own.
      */
-    static ClassLoader compile(Path dir, Map<String, String> sources) {
+    public static ClassLoader compile(Path dir, Map<String, String> sources) {
         try {
             Path classes = dir.resolve("classes");
             Files.createDirectories(classes);
@@ -45,7 +45,7 @@ final class Javac {
     }
 
     /** Surefire may hide the class path in a manifest-only jar; it also publishes it as a property. */
-    static String classPath() {
+    public static String classPath() {
         String cp = System.getProperty("surefire.test.class.path");
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }

@@ -1,0 +1,116 @@
+package io.github.dl4jzoo.api;
+
+import io.github.dl4jzoo.api.Prediction.Classes;
+import io.github.dl4jzoo.api.Prediction.Example;
+import io.github.dl4jzoo.api.Prediction.Forecast;
+import io.github.dl4jzoo.api.Prediction.Options;
+import io.github.dl4jzoo.api.Prediction.Score;
+import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.DataFile;
+import io.github.dl4jzoo.data.Idx;
+import io.github.dl4jzoo.data.Pictures;
+import io.github.dl4jzoo.data.SeriesSpec;
+import io.github.dl4jzoo.data.TimeSeries;
+import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.train.SavedRun;
+import io.github.dl4jzoo.train.TrainData;
+import io.github.dl4jzoo.train.TrainException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A saved run applied to new input: IDX images, a picture, or a CSV series. */
+final class Predictor {
+    /** The first bytes of an uncompressed IDX image file: two zeros, type 8 (unsigned byte), 3 dimensions. */
+    private static final byte[] IDX_IMAGES_MAGIC = {0, 0, 8, 3};
+
+    private Predictor() {}
+
+    static Prediction of(Path runDirOrModel, Path input, Options options) {
+        Engine.configure(); // before the model's layers exist: they pick their helpers when created
+        SavedRun saved = SavedRun.open(runDirOrModel);
+        Recipe recipe = saved.recipe();
+        if (recipe.task() == Recipe.Task.FORECASTING) {
+            return forecast(saved, input);
+        }
+        if (recipe.data().standardize()) {
+            throw new TrainException(recipe.name() + ": predict on pictures of a recipe with data.standardize is not"
+                    + " supported; zoo evaluate works for it");
+        }
+        int[] size = TrainData.imageSize(recipe.input());
+        int rows = size[0], cols = size[1];
+        List<String> labels = new ArrayList<>();
+        INDArray flat;
+        if (isIdx(input)) {
+            Idx.Images images = Idx.readImages(DataFile.of(input), rows, cols);
+            int n = Math.min(options.limit(), images.count());
+            float[] pixels = new float[n * rows * cols];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (images.pixels()[i] & 0xff) / 255f;
+            }
+            flat = Nd4j.create(pixels, new long[] {n, (long) rows * cols}, 'c');
+            IntStream.range(0, n).forEach(i -> labels.add("image " + i));
+        } else {
+            flat = Nd4j.create(
+                    Pictures.grey(input, rows, cols, options.invert()), new long[] {1, (long) rows * cols}, 'c');
+            labels.add(input.getFileName().toString());
+        }
+        INDArray probs = saved.net().output(TrainData.layout(recipe.input()).arrange(flat, rows, cols), false);
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            double[] p = probs.getRow(i).toDoubleVector();
+            double[] classes = p.length == 1 ? new double[] {1 - p[0], p[0]} : p; // one sigmoid: P(class 1)
+            List<Score> scores = new ArrayList<>();
+            for (int c = 0; c < classes.length; c++) {
+                scores.add(new Score(saved.classNames().get(c), classes[c]));
+            }
+            examples.add(new Example(labels.get(i), List.copyOf(scores)));
+        }
+        return new Classes(List.copyOf(examples));
+    }
+
+    private static boolean isIdx(Path file) {
+        try (InputStream in = DataFile.of(file).openContent()) {
+            byte[] head = in.readNBytes(IDX_IMAGES_MAGIC.length);
+            return Arrays.equals(head, IDX_IMAGES_MAGIC);
+        } catch (IOException | RuntimeException e) {
+            return false; // not gzip, not IDX: a picture, or an error the picture reader names
+        }
+    }
+
+    /** The next value after the CSV's last window, in the target's units. */
+    private static Forecast forecast(SavedRun saved, Path input) {
+        Recipe.Window w = saved.recipe().data().window();
+        SeriesSpec spec = new SeriesSpec(w.date(), w.features(), w.target(), w.steps(), w.horizon(), w.stride());
+        TimeSeries series = TimeSeries.readCsv(DataFile.of(input), spec);
+        if (series.rows() < w.steps()) {
+            throw new TrainException(
+                    input + ": expected at least " + w.steps() + " rows (one window), got " + series.rows());
+        }
+        int features = w.features().size();
+        float[] window = new float[features * w.steps()];
+        for (int f = 0; f < features; f++) {
+            for (int t = 0; t < w.steps(); t++) {
+                window[f * w.steps() + t] = (float) series.features()[series.rows() - w.steps() + t][f];
+            }
+        }
+        INDArray x = Nd4j.create(window, new long[] {1, features, w.steps()}, 'c');
+        if (saved.normaliser().isPresent()) {
+            saved.normaliser().get().transform(x);
+        }
+        if (saved.recipe().input() instanceof Recipe.Input.Vector) {
+            x = x.reshape('c', 1, (long) features * w.steps());
+        }
+        INDArray y = saved.net().output(x, false);
+        if (saved.normaliser().isPresent()) {
+            saved.normaliser().get().revertLabels(y);
+        }
+        return new Forecast(w.target(), w.horizon(), series.dates().get(series.rows() - 1), y.getDouble(0));
+    }
+}
