@@ -22,11 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LayersTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "data", Set.of(),
-            "arch", Set.of(),
+            "arch", Set.of("data"), // recipe validation resolves dataset ids
             "train", Set.of("arch", "data"),
             "report", Set.of("arch", "train"),
             "bench", Set.of("arch", "data", "train"),
-            "init", Set.of("arch"),
+            "init", Set.of("arch", "data"), // a generated project's data comes from the catalogue
             "api", Set.of("arch", "data", "report", "train"),
             "cli", Set.of("api", "arch", "bench", "data", "init", "report", "train"));
     private static final Pattern IMPORT = Pattern.compile("import (?:static )?io\\.github\\.dl4jzoo\\.([a-z]+)\\.");

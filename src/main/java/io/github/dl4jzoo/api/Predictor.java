@@ -7,29 +7,23 @@ import io.github.dl4jzoo.api.Prediction.Options;
 import io.github.dl4jzoo.api.Prediction.Score;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.data.DataFile;
-import io.github.dl4jzoo.data.Idx;
-import io.github.dl4jzoo.data.Pictures;
+import io.github.dl4jzoo.data.DataKind;
+import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.TimeSeries;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.TrainException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A saved run applied to new input: IDX images, a picture, or a CSV series. */
+/** A saved run applied to new input: what its dataset's kind reads (IDX images, pictures), or a CSV series. */
 final class Predictor {
-    /** The first bytes of an uncompressed IDX image file: two zeros, type 8 (unsigned byte), 3 dimensions. */
-    private static final byte[] IDX_IMAGES_MAGIC = {0, 0, 8, 3};
-
     private Predictor() {}
 
     static Prediction of(Path runDirOrModel, Path input, Options options) {
@@ -43,25 +37,14 @@ final class Predictor {
             throw new TrainException(recipe.name() + ": predict on pictures of a recipe with data.standardize is not"
                     + " supported; zoo evaluate works for it");
         }
-        int[] size = TrainData.imageSize(recipe.input());
-        int rows = size[0], cols = size[1];
-        List<String> labels = new ArrayList<>();
-        INDArray flat;
-        if (isIdx(input)) {
-            Idx.Images images = Idx.readImages(DataFile.of(input), rows, cols);
-            int n = Math.min(options.limit(), images.count());
-            float[] pixels = new float[n * rows * cols];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (images.pixels()[i] & 0xff) / 255f;
-            }
-            flat = Nd4j.create(pixels, new long[] {n, (long) rows * cols}, 'c');
-            IntStream.range(0, n).forEach(i -> labels.add("image " + i));
-        } else {
-            flat = Nd4j.create(
-                    Pictures.grey(input, rows, cols, options.invert()), new long[] {1, (long) rows * cols}, 'c');
-            labels.add(input.getFileName().toString());
-        }
-        INDArray probs = saved.net().output(TrainData.layout(recipe.input()).arrange(flat, rows, cols), false);
+        DataKind.Examples read = Datasets.examples(
+                recipe.dataset(),
+                input,
+                TrainData.request(recipe, Optional.empty()),
+                options.invert(),
+                options.limit());
+        INDArray probs = saved.net().output(read.features(), false);
+        List<String> labels = read.names();
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             double[] p = probs.getRow(i).toDoubleVector();
@@ -73,15 +56,6 @@ final class Predictor {
             examples.add(new Example(labels.get(i), List.copyOf(scores)));
         }
         return new Classes(List.copyOf(examples));
-    }
-
-    private static boolean isIdx(Path file) {
-        try (InputStream in = DataFile.of(file).openContent()) {
-            byte[] head = in.readNBytes(IDX_IMAGES_MAGIC.length);
-            return Arrays.equals(head, IDX_IMAGES_MAGIC);
-        } catch (IOException | RuntimeException e) {
-            return false; // not gzip, not IDX: a picture, or an error the picture reader names
-        }
     }
 
     /** The next value after the CSV's last window, in the target's units. */

@@ -32,7 +32,7 @@ public record TestMetrics(String recipe, String dataset, Path runDir, Metrics me
         List<RunResult.Source> recorded = recordedData(saved.folder().dir());
         TrainData d = TrainData.load(recipe, data.or(() -> recordedFolder(recipe, recorded)));
         if (data.isEmpty()) {
-            sameAsRecorded(recorded, d.sources());
+            sameAsRecorded(recorded, d.read());
         }
         Metrics metrics;
         if (recipe.task() == Recipe.Task.CLASSIFICATION) {

@@ -10,7 +10,7 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * Stacked LSTM layers (Hochreiter and Schmidhuber 1997) whose last time step feeds the output layer. As a
  * classifier it reads an image as a sequence of rows; as a forecaster it reads a window of past values and
- * predicts the next one (the Keras LSTM forecaster of our notes: LSTM(50, relu) then Dense(1)).
+ * predicts the next one (a Keras-style LSTM forecaster: LSTM(50, relu) then Dense(1)).
  */
 public record Lstm(List<Integer> units, Activation activation) implements Arch {
     public static final String FAMILY = "lstm";

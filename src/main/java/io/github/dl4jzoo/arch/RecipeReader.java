@@ -1,5 +1,7 @@
 package io.github.dl4jzoo.arch;
 
+import io.github.dl4jzoo.data.DataException;
+import io.github.dl4jzoo.data.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -128,7 +130,7 @@ public final class RecipeReader {
                     name,
                     f.text("description"),
                     task,
-                    f.text("dataset"),
+                    dataset(f),
                     input,
                     arch,
                     output,
@@ -150,6 +152,17 @@ public final class RecipeReader {
             throw new RecipeException(f.source() + ": " + e.getMessage());
         }
         return r;
+    }
+
+    /** A dataset id the data layer can resolve (no file is read here: the dataset may not be on this machine). */
+    private static String dataset(Fields f) {
+        String id = f.text("dataset");
+        try {
+            Datasets.id(id);
+        } catch (DataException e) {
+            throw f.error("dataset", "one of " + String.join(", ", Datasets.ids()));
+        }
+        return id;
     }
 
     private static Recipe.Input input(Fields f) {

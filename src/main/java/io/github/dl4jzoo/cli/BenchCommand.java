@@ -3,6 +3,8 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.bench.Benchmark;
+import io.github.dl4jzoo.report.Formats;
+import io.github.dl4jzoo.report.Json;
 import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Environment;
@@ -129,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         switch (format) {
             case "csv" -> out.print(csv(results, env));
-            case "json" -> out.print(Json.write(
+            case "json" -> out.print(Json.text(
                     Map.of("environment", env, "gemm_gflops", gemm ? peak : "not measured", "results", results)));
             default -> out.print(table(results, peak, env));
         }
@@ -168,22 +170,22 @@ final class BenchCommand implements Callable<Integer> {
         for (Benchmark.Result r : results) {
             List<Object> row = new ArrayList<>(List.of(
                     r.recipe(),
-                    Table.count(r.parameters()),
+                    Formats.count(r.parameters()),
                     r.batch(),
-                    Table.count(Math.round(r.trainSamplesPerSecond())),
+                    Formats.count(Math.round(r.trainSamplesPerSecond())),
                     String.format(
                             Locale.ROOT,
                             "%.2f [%.2f-%.2f]",
                             r.train().medianMs(),
                             r.train().minMs(),
                             r.train().maxMs()),
-                    Table.count(Math.round(r.inferenceSamplesPerSecond())),
+                    Formats.count(Math.round(r.inferenceSamplesPerSecond())),
                     String.format(Locale.ROOT, "%.3f", r.latencyP50Ms()),
                     String.format(Locale.ROOT, "%.3f", r.latencyP99Ms()),
                     String.format(Locale.ROOT, "%.2f", r.forwardFlopsPerExample() / 1e6),
                     String.format(Locale.ROOT, "%.2f", r.trainGflops()),
-                    Table.count(r.peakHeapBytes() / 1_000_000),
-                    Table.count(r.peakResidentBytes() / 1_000_000)));
+                    Formats.count(r.peakHeapBytes() / 1_000_000),
+                    Formats.count(r.peakResidentBytes() / 1_000_000)));
             if (!Double.isNaN(gemmPeak)) {
                 row.add(10, String.format(Locale.ROOT, "%.1f%%", 100 * r.trainGflops() / gemmPeak));
             }

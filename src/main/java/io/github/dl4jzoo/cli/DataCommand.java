@@ -3,7 +3,7 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.data.DatasetStatus;
 import io.github.dl4jzoo.data.Downloader;
 import io.github.dl4jzoo.data.Locator;
-import io.github.dl4jzoo.report.Table;
+import io.github.dl4jzoo.report.Formats;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +56,7 @@ final class DataCommand implements Runnable {
 
     /** One line per dataset for fetch and verify: id, where, location, size, verification. */
     static String line(DatasetStatus s) {
-        return s.id() + ": " + where(s) + " " + s.location() + ", " + Table.count(s.sizeBytes()) + " bytes, "
+        return s.id() + ": " + where(s) + " " + s.location() + ", " + Formats.count(s.sizeBytes()) + " bytes, "
                 + verified(s) + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")");
     }
 

@@ -2,6 +2,7 @@ package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.data.DatasetStatus;
 import io.github.dl4jzoo.data.Datasets;
+import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.report.Table;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class DataListCommand implements Callable<Integer> {
         List<DatasetStatus> all = Datasets.list(data.locator(Optional.empty(), List.of()));
         Table t = new Table("ID", "WHERE", "LOCATION", "BYTES", "VERIFIED").alignRight(3);
         for (DatasetStatus s : all) {
-            t.row(s.id(), DataCommand.where(s), s.location(), Table.count(s.sizeBytes()), DataCommand.verified(s));
+            t.row(s.id(), DataCommand.where(s), s.location(), Formats.count(s.sizeBytes()), DataCommand.verified(s));
         }
         spec.commandLine().getOut().print(t);
         return 0;

@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.data.Subset;
+import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.report.Table;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ final class DataSubsetCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Table t = new Table("FILE", "SHA-256 (DECOMPRESSED)", "BYTES").alignRight(2);
         for (Subset.FileDigest f : result.files()) {
-            t.row(f.name(), f.sha256(), Table.count(f.contentBytes()));
+            t.row(f.name(), f.sha256(), Formats.count(f.contentBytes()));
         }
         w.print(t);
         w.println("per class: train " + Arrays.toString(result.trainPerClass()) + ", test "

@@ -25,7 +25,7 @@ final class DataVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "A dataset id, idx:DIR or csv:FILE.")
+    @Parameters(paramLabel = "NAME", description = "A dataset id (see zoo data list), idx:DIR, csv:FILE or images:DIR.")
     String name;
 
     @Option(names = "--data", paramLabel = "DIR", description = "A folder holding the dataset's files.")

@@ -2,6 +2,7 @@ package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.report.Table;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ final class ListCommand implements Callable<Integer> {
         Table t = new Table("NAME", "FAMILY", "TASK", "DATASET", "PARAMS").alignRight(4);
         for (String n : names) {
             Recipe r = registry.get(n);
-            t.row(n, r.family(), r.task().id(), r.dataset(), Table.count(r.parameterCount()));
+            t.row(n, r.family(), r.task().id(), r.dataset(), Formats.count(r.parameterCount()));
         }
         spec.commandLine().getOut().print(t);
         return 0;

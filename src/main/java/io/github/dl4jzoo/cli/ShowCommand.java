@@ -4,6 +4,7 @@ import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.report.Table;
 import java.io.PrintWriter;
 import java.util.List;
@@ -65,10 +66,10 @@ final class ShowCommand implements Callable<Integer> {
                     layer.getClass().getSimpleName(),
                     shape(in),
                     shape(outs.get(i)),
-                    Table.count(params));
+                    Formats.count(params));
             in = outs.get(i);
         }
-        return t + "total parameters: " + Table.count(total) + "\n";
+        return t + "total parameters: " + Formats.count(total) + "\n";
     }
 
     private static String shape(InputType t) {

@@ -1,17 +1,14 @@
 package io.github.dl4jzoo.data;
 
 import io.github.dl4jzoo.data.KnownDataset.Check;
-import io.github.dl4jzoo.data.KnownDataset.Kind;
 import io.github.dl4jzoo.data.KnownDataset.KnownFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The datasets known by name. The ids {@code idx:PATH} and {@code csv:PATH} name any other. */
+/** The datasets known by name. Path ids ({@code idx:DIR}, {@code csv:FILE}, ...) name any other: see {@link Datasets}. */
 public final class Catalog {
-    public static final String IDX_PREFIX = "idx:";
-    public static final String CSV_PREFIX = "csv:";
     static final String RESOURCE_ROOT = "io/github/dl4jzoo/data/";
 
     private static final List<String> FASHION_CLASSES = List.of(
@@ -22,7 +19,7 @@ public final class Catalog {
     // decompressed IDX bytes, so a raw or re-compressed copy verifies as well as the original .gz.
     private static final KnownDataset FASHION_MNIST = new KnownDataset(
             "fashion-mnist",
-            Kind.IDX,
+            IdxImages.NAME,
             "Fashion-MNIST: 60,000 + 10,000 28x28 greyscale clothing images, 10 classes",
             List.of(
                     new KnownFile(
@@ -58,7 +55,7 @@ public final class Catalog {
     // of the content they only verify the original .gz files. Debian has no MNIST package.
     private static final KnownDataset MNIST = new KnownDataset(
             "mnist",
-            Kind.IDX,
+            IdxImages.NAME,
             "MNIST: 60,000 + 10,000 28x28 greyscale handwritten digits, 10 classes",
             List.of(
                     new KnownFile(
@@ -81,7 +78,7 @@ public final class Catalog {
     // beside the files. SHA-256 of the decompressed content, as for the full set.
     private static final KnownDataset FASHION_MNIST_SAMPLE = new KnownDataset(
             "fashion-mnist-sample",
-            Kind.IDX,
+            IdxImages.NAME,
             "Fashion-MNIST sample (embedded): 6,000 + 1,000 images, equal per class",
             List.of(
                     new KnownFile(
@@ -114,7 +111,7 @@ public final class Catalog {
     // columns Date, CO2, adjusted CO2 (Scripps CO2 Program); see the NOTICE beside the file.
     private static final KnownDataset CO2 = new KnownDataset(
             "co2",
-            Kind.CSV,
+            CsvSeries.NAME,
             "Mauna Loa CO2 (embedded): monthly ppm 1958-2020; columns Date, CO2, adjusted CO2",
             List.of(new KnownFile(
                     "co2-concentration.csv",
@@ -145,17 +142,10 @@ public final class Catalog {
         return ALL.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
-    /** The known dataset, or a one-line error naming the known ids and the path forms. */
-    public static KnownDataset require(String id) {
-        return find(id).orElseThrow(() -> new DataException("dataset '" + id + "': expected one of "
-                + String.join(", ", ALL.stream().map(KnownDataset::id).toList()) + ", " + IDX_PREFIX + "PATH or "
-                + CSV_PREFIX + "PATH"));
-    }
-
     private static KnownDataset builtIn(String id, String description) {
         return new KnownDataset(
                 id,
-                Kind.BUILT_IN,
+                BuiltIn.NAME,
                 description,
                 List.of(),
                 List.of(),

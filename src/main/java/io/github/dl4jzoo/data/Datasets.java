@@ -3,7 +3,6 @@ package io.github.dl4jzoo.data;
 import io.github.dl4jzoo.data.DatasetStatus.Verification;
 import io.github.dl4jzoo.data.DatasetStatus.Where;
 import io.github.dl4jzoo.data.KnownDataset.Check;
-import io.github.dl4jzoo.data.KnownDataset.Kind;
 import io.github.dl4jzoo.data.KnownDataset.KnownFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,48 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Datasets by id, the entry point for the trainer and the {@code zoo data} commands. Ids:
- * {@code fashion-mnist}, {@code mnist} (found or downloaded, see {@link Locator}),
- * {@code fashion-mnist-sample} and {@code co2} (embedded), {@code xor} and {@code xor-bias}
- * (built in), {@code idx:PATH} (any folder of IDX files) and {@code csv:PATH} (any CSV file).
+ * Datasets by id, the entry point for the trainer and the {@code zoo data} commands. An id is a dataset the
+ * {@link Catalog} knows by name ({@code fashion-mnist}, {@code co2}, {@code xor}, ...) or {@code KIND:PATH} for a
+ * file or folder of one of the {@link #KINDS}: {@code idx:DIR}, {@code csv:FILE}, {@code images:DIR}.
  */
 public final class Datasets {
+    /** Every data format the zoo reads, one class each. */
+    static final List<DataKind> KINDS = List.of(new IdxImages(), new CsvSeries(), new ImageFolder(), new BuiltIn());
+
     private Datasets() {}
-
-    /** Reads an image dataset: a known IDX id or {@code idx:PATH}. Downloads if it must and may. */
-    public static ImageData images(String id, Locator locator) {
-        List<String> classNames = id.startsWith(Catalog.IDX_PREFIX)
-                ? List.of()
-                : requireKind(Catalog.require(id), Kind.IDX).classNames();
-        return ImageData.read(id, imageFiles(id, locator), classNames);
-    }
-
-    /**
-     * The four files an image dataset reads. A folder given with {@code --data} is read, whichever the dataset
-     * (an embedded one too, with its class names); with {@code idx:PATH} it is refused, since the id names one.
-     */
-    public static ImageData.Files imageFiles(String id, Locator locator) {
-        Optional<Path> given = locator.dirFlag();
-        if (id.startsWith(Catalog.IDX_PREFIX)) {
-            if (given.isPresent()) {
-                throw DataException.at(
-                        Locator.DIR_FLAG + " " + given.get(),
-                        "dataset " + id + " names its folder already; give one of the two");
-            }
-            return IdxFolder.files(Path.of(id.substring(Catalog.IDX_PREFIX.length())));
-        }
-        KnownDataset dataset = requireKind(Catalog.require(id), Kind.IDX);
-        if (given.isPresent()) {
-            return IdxFolder.files(given.get());
-        }
-        return dataset.resourceDir().isPresent()
-                ? resourceFiles(dataset)
-                : IdxFolder.files(locate(dataset, locator).dir());
-    }
 
     /** A file a run read, and the SHA-256 of its bytes as stored (what {@code sha256sum FILE} prints). */
     public record Source(String file, String sha256) {}
@@ -65,32 +35,64 @@ public final class Datasets {
                 .toList();
     }
 
-    /** A CSV dataset: {@code co2} (embedded) or {@code csv:PATH}. Read it with {@link TimeSeries#readCsv}. */
-    public static DataFile csv(String id) {
-        if (id.startsWith(Catalog.CSV_PREFIX)) {
-            Path path = Path.of(id.substring(Catalog.CSV_PREFIX.length()));
-            if (!Files.isRegularFile(path)) {
-                throw DataException.at(path.toString(), "expected a CSV file, not found");
+    /** The id resolved to its kind, or a one-line error naming the ids and path forms there are. Reads no file. */
+    public static DatasetId id(String id) {
+        int colon = id.indexOf(':');
+        if (colon > 0) {
+            String prefix = id.substring(0, colon);
+            Optional<DataKind> kind = KINDS.stream()
+                    .filter(k -> k.pathArgument().isPresent() && k.name().equals(prefix))
+                    .findFirst();
+            if (kind.isPresent()) {
+                String path = id.substring(colon + 1);
+                if (path.isBlank()) {
+                    throw new DataException("dataset '" + id + "': expected " + pathForm(kind.get()) + ", got no "
+                            + kind.get().pathArgument().get() + " after '" + prefix + ":'");
+                }
+                return new DatasetId(id, kind.get(), Optional.empty(), Optional.of(Path.of(path)));
             }
-            return DataFile.of(path);
         }
-        KnownDataset dataset = requireKind(Catalog.require(id), Kind.CSV);
-        return DataFile.resource(
-                dataset.resourceDir().orElseThrow() + dataset.files().get(0).name());
+        Optional<KnownDataset> known = Catalog.find(id);
+        if (known.isPresent()) {
+            return new DatasetId(id, kind(known.get().kind()), known, Optional.empty());
+        }
+        throw new DataException("dataset '" + id + "': expected one of " + String.join(", ", ids()));
     }
 
-    /**
-     * A built-in teaching set: {@code xor} (inputs x1, x2) or {@code xor-bias} (x1, x2 and a
-     * constant 1, so a network without biases can still learn XOR); targets 0, 1, 1, 0 as a
-     * {@code [4, 1]} column.
-     */
+    /** Every id form: the catalogue's names, then {@code KIND:PATH} for each kind that reads paths. */
+    public static List<String> ids() {
+        return Stream.concat(
+                        Catalog.all().stream().map(KnownDataset::id),
+                        KINDS.stream().filter(k -> k.pathArgument().isPresent()).map(Datasets::pathForm))
+                .toList();
+    }
+
+    /** The dataset's splits, as {@code request} asks. */
+    public static Splits load(String id, DataRequest request) {
+        DatasetId d = id(id);
+        return d.kind().load(d, request);
+    }
+
+    /** Examples for a trained model to predict from, read as the dataset {@code id} was read for training. */
+    public static DataKind.Examples examples(String id, Path input, DataRequest request, boolean invert, int limit) {
+        DatasetId d = id(id);
+        return d.kind().examples(d, input, request, invert, limit);
+    }
+
+    /** Reads an image dataset: a known IDX id or {@code idx:DIR}. Downloads if it must and may. */
+    public static ImageData images(String id, Locator locator) {
+        return IdxImages.read(requireKind(id(id), IdxImages.NAME), locator);
+    }
+
+    /** The file of a CSV dataset: {@code co2} (embedded) or {@code csv:FILE}. Read it with {@link TimeSeries#readCsv}. */
+    public static DataFile csv(String id) {
+        return CsvSeries.file(requireKind(id(id), CsvSeries.NAME));
+    }
+
+    /** A built-in teaching set's four rows: {@code xor} or {@code xor-bias}. */
     public static DataSet builtIn(String id) {
-        requireKind(Catalog.require(id), Kind.BUILT_IN);
-        float[][] inputs = id.equals("xor")
-                ? new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}
-                : new float[][] {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}};
-        float[][] targets = {{0}, {1}, {1}, {0}};
-        return new DataSet(Nd4j.createFromArray(inputs), Nd4j.createFromArray(targets));
+        requireKind(id(id), BuiltIn.NAME);
+        return BuiltIn.rows(id);
     }
 
     /**
@@ -107,137 +109,55 @@ public final class Datasets {
                 locator.downloader());
         List<DatasetStatus> out = new ArrayList<>();
         for (KnownDataset d : Catalog.all()) {
-            out.add(status(d, noFlag));
+            DatasetId id = id(d.id());
+            out.add(id.kind().status(id, noFlag.offline()));
         }
         return out;
     }
 
     /** Makes a dataset available: found where it is, or downloaded into the cache and verified. */
     public static DatasetStatus fetch(String id, Locator locator) {
-        if (isPathId(id)) {
-            return verify(id, locator);
-        }
-        KnownDataset dataset = Catalog.require(id);
-        if (dataset.kind() == Kind.IDX && dataset.resourceDir().isEmpty()) {
-            return status(dataset, Optional.of(locate(dataset, locator)));
-        }
-        return status(dataset, locator);
+        DatasetId d = id(id);
+        return d.kind().fetch(d, locator);
     }
 
-    /** Checks a dataset where it is found, without downloading; a missing dataset is an error saying how to provide it. */
+    /**
+     * Checks a dataset where it is found, without downloading; a missing catalogue dataset is an error saying
+     * how to provide it.
+     */
     public static DatasetStatus verify(String id, Locator locator) {
-        if (id.startsWith(Catalog.IDX_PREFIX)) {
-            Path dir = Path.of(id.substring(Catalog.IDX_PREFIX.length()));
-            ImageData data = images(id, locator);
-            return new DatasetStatus(
-                    id,
-                    "IDX folder",
-                    Where.PATH,
-                    dir.toString(),
-                    sizeOf(dir),
-                    Verification.NO_CHECKSUM,
-                    "structure checked: " + data.train().size() + " + "
-                            + data.test().size() + " images of " + data.train().rows() + "x"
-                            + data.train().cols() + "; no published checksum");
-        }
-        if (id.startsWith(Catalog.CSV_PREFIX)) {
-            DataFile file = csv(id);
-            Path path = Path.of(file.name());
-            return new DatasetStatus(
-                    id,
-                    "CSV file",
-                    Where.PATH,
-                    path.toString(),
-                    sizeOf(path),
-                    Verification.NO_CHECKSUM,
-                    "no published checksum");
-        }
-        KnownDataset dataset = Catalog.require(id);
-        DatasetStatus status = status(dataset, locator.offline());
-        if (status.where() == Where.MISSING) {
-            throw missing(dataset, locator, "verify never downloads");
-        }
-        return status;
+        DatasetId d = id(id);
+        return d.kind().verify(d, locator.offline());
     }
 
-    /** Where a dataset's folder was found. */
-    record Found(Where where, Path dir) {}
-
-    /** The first complete folder in lookup order; an explicit dir flag must be complete. */
-    static Optional<Found> find(KnownDataset dataset, Locator locator) {
-        if (locator.dirFlag().isPresent()) {
-            Path dir = locator.dirFlag().get();
-            IdxFolder.files(dir); // throws, naming the missing file: the user asked for this folder
-            return Optional.of(new Found(Where.DIR_FLAG, dir));
-        }
-        List<Found> candidates = new ArrayList<>();
-        locator.dataHome().ifPresent(home -> candidates.add(new Found(Where.DATA_HOME, home.resolve(dataset.id()))));
-        candidates.add(new Found(Where.CACHE, locator.cacheDir(dataset.id())));
-        if (locator.systemDirs()) {
-            dataset.systemDirs().forEach(dir -> candidates.add(new Found(Where.SYSTEM, dir)));
-        }
-        return candidates.stream().filter(f -> IdxFolder.complete(f.dir())).findFirst();
+    static DataKind kind(String name) {
+        return KINDS.stream()
+                .filter(k -> k.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no data kind named " + name));
     }
 
-    /** Finds the dataset, or downloads it into the cache, or fails with the three ways to provide it. */
-    static Found locate(KnownDataset dataset, Locator locator) {
-        Optional<Found> found = find(dataset, locator);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        Path cache = locator.cacheDir(dataset.id());
-        try {
-            for (KnownFile file : dataset.files()) {
-                if (IdxFolder.file(cache, file.name()).isEmpty()) { // files in the cache were verified on arrival
-                    locator.downloader().download(locator.urlsFor(dataset), file.name(), cache, f -> {
-                        String mismatch = mismatch(file, f);
-                        if (mismatch != null) {
-                            throw new DataException(mismatch);
-                        }
-                    });
-                }
-            }
-        } catch (DataException e) {
-            throw missing(dataset, locator, e.getMessage());
-        }
-        return new Found(Where.DOWNLOADED, cache);
+    static String pathForm(DataKind kind) {
+        return kind.name() + ":" + kind.pathArgument().orElseThrow();
     }
 
-    private static DataException missing(KnownDataset dataset, Locator locator, String why) {
-        List<String> looked = new ArrayList<>();
-        locator.dataHome()
-                .ifPresent(home -> looked.add(home.resolve(dataset.id()).toString()));
-        looked.add(locator.cacheDir(dataset.id()).toString());
-        if (locator.systemDirs()) {
-            dataset.systemDirs().forEach(dir -> looked.add(dir.toString()));
+    static DatasetId requireKind(DatasetId d, String kind) {
+        if (!d.kind().name().equals(kind)) {
+            throw new DataException("dataset '" + d.id() + "': expected "
+                    + kind(kind).description() + ", it is " + d.kind().description());
         }
-        String names =
-                String.join(", ", dataset.files().stream().map(KnownFile::name).toList());
-        String install = dataset.aptPackage()
-                .map(p -> "apt-get install " + p + " (or copy the files to " + locator.cacheDir(dataset.id()) + ")")
-                .orElse("copy the files to " + locator.cacheDir(dataset.id()));
-        return new DataException(dataset.id() + ": not found in " + String.join(", ", looked) + "; provide it with "
-                + Locator.DIR_FLAG + " DIR (a folder holding " + names + "), or " + install
-                + ", or run 'zoo data fetch " + dataset.id() + "' when online (" + why + ")");
+        return d;
     }
 
-    private static DatasetStatus status(KnownDataset d, Locator locator) {
-        return status(
-                d, d.resourceDir().isPresent() || d.kind() == Kind.BUILT_IN ? Optional.empty() : find(d, locator));
-    }
-
-    /** Status of a dataset at {@code found} (ignored for embedded and built-in ones). */
-    private static DatasetStatus status(KnownDataset d, Optional<Found> found) {
-        if (d.kind() == Kind.BUILT_IN) {
-            return new DatasetStatus(
-                    d.id(), d.description(), Where.BUILT_IN, "built-in", 0, Verification.NO_CHECKSUM, "made in code");
-        }
+    /**
+     * Status of a catalogue dataset with files: embedded, or in the folder {@code found} ({@code where} says how
+     * it was found), or missing.
+     */
+    static DatasetStatus status(KnownDataset d, Optional<Path> found, Where where) {
         List<DataFile> files = new ArrayList<>();
         long size = 0;
-        Where where;
         String location;
         if (d.resourceDir().isPresent()) {
-            where = Where.EMBEDDED;
             location = "classpath:" + d.resourceDir().get();
             for (KnownFile f : d.files()) {
                 files.add(DataFile.resource(d.resourceDir().get() + f.name()));
@@ -247,10 +167,9 @@ public final class Datasets {
             if (found.isEmpty()) {
                 return new DatasetStatus(d.id(), d.description(), Where.MISSING, "-", 0, Verification.MISSING, "");
             }
-            where = found.get().where();
-            location = found.get().dir().toString();
+            location = found.get().toString();
             for (KnownFile f : d.files()) {
-                Path path = IdxFolder.file(found.get().dir(), f.name()).orElseThrow();
+                Path path = IdxFolder.file(found.get(), f.name()).orElseThrow();
                 files.add(DataFile.of(path));
                 size += path.toFile().length();
             }
@@ -305,37 +224,8 @@ public final class Datasets {
         }
     }
 
-    private static ImageData.Files resourceFiles(KnownDataset d) {
-        String dir = d.resourceDir().orElseThrow();
-        return new ImageData.Files(
-                DataFile.resource(dir + IdxFolder.TRAIN_IMAGES + ".gz"),
-                DataFile.resource(dir + IdxFolder.TRAIN_LABELS + ".gz"),
-                DataFile.resource(dir + IdxFolder.TEST_IMAGES + ".gz"),
-                DataFile.resource(dir + IdxFolder.TEST_LABELS + ".gz"));
-    }
-
-    private static KnownDataset requireKind(KnownDataset d, Kind kind) {
-        if (d.kind() != kind) {
-            throw new DataException(
-                    "dataset '" + d.id() + "': expected " + kindName(kind) + ", it is " + kindName(d.kind()));
-        }
-        return d;
-    }
-
-    private static String kindName(Kind kind) {
-        return switch (kind) {
-            case IDX -> "an IDX image dataset";
-            case CSV -> "a CSV dataset";
-            case BUILT_IN -> "a built-in dataset";
-        };
-    }
-
-    private static boolean isPathId(String id) {
-        return id.startsWith(Catalog.IDX_PREFIX) || id.startsWith(Catalog.CSV_PREFIX);
-    }
-
     /** Size of a classpath resource, which has no file to ask (it may sit inside a jar). */
-    private static long streamedSize(DataFile file) {
+    static long streamedSize(DataFile file) {
         try (InputStream in = file.openRaw()) {
             return in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
@@ -343,7 +233,7 @@ public final class Datasets {
         }
     }
 
-    private static long sizeOf(Path path) {
+    static long sizeOf(Path path) {
         try (var walk = Files.walk(path)) {
             return walk.filter(Files::isRegularFile)
                     .mapToLong(p -> p.toFile().length())

@@ -2,6 +2,8 @@ package io.github.dl4jzoo.data;
 
 import java.io.DataInputStream;
 import java.net.URI;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,31 +17,70 @@ import org.datavec.api.split.InputSplit;
 import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.NDArrayWritable;
 import org.datavec.api.writable.Writable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A DataVec {@code RecordReader} over an IDX image/label pair, for DataVec pipelines such as
- * {@code RecordReaderDataSetIterator(reader, batch, 1, numClasses)}. Each record is two writables:
- * the image as one {@link NDArrayWritable} {@code [1, rows*cols]} in [0,1] (a view, so no pixel
- * is boxed) and the label as an {@link IntWritable}. The pair is read and validated in bulk on
- * {@code initialize}, exactly as {@link Idx} and {@link ImageSet#of} do.
+ * A DataVec {@code RecordReader} over an IDX image/label pair: the zoo reads every IDX dataset through it
+ * ({@link ImageSet#read}), and it works in DataVec pipelines such as
+ * {@code RecordReaderDataSetIterator(reader, batch, 1, numClasses)}. Values are the stored grey levels 0..255,
+ * as DataVec's image readers give them. One record is the image as an {@link NDArrayWritable}
+ * {@code [1, rows*cols]} and its class as an {@link IntWritable}; {@link #next(int)} gives {@code num} records at
+ * once as DataVec's image readers do: one features array {@code [num, rows*cols]} and one one-hot labels array.
+ * The files are read and checked in bulk on {@code initialize} (magic, dimensions, length, label range).
  *
  * <p>Initialise with an input split of exactly two locations, images first, then labels:
  * {@code new CollectionInputSplit(List.of(images.toUri(), labels.toUri()))}.
  */
 public final class IdxRecordReader extends BaseRecordReader {
     private static final long serialVersionUID = 1L;
+    private static final int CHUNK_PIXELS = 1 << 16;
 
-    private transient ImageSet set;
+    private transient Idx.Images images;
+    private transient int[] labels;
+    private int numClasses;
     private URI imagesUri;
     private int cursor;
     private Configuration conf;
 
-    /** An initialised reader over a set already in memory. */
-    public static IdxRecordReader of(ImageSet set, URI imagesUri) {
+    /**
+     * A reader over images and labels already read, checking that the counts agree and that every label is
+     * below {@code numClasses}.
+     */
+    public static IdxRecordReader of(Idx.Images images, Idx.Labels labels, int numClasses) {
+        if (labels.count() != images.count()) {
+            throw DataException.at(
+                    labels.name(),
+                    "offset 4: expected " + images.count() + " labels to match " + images.name() + " (" + images.count()
+                            + " images), got " + labels.count());
+        }
+        int[] classes = new int[labels.count()];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = labels.labels()[i] & 0xff;
+            if (classes[i] >= numClasses) {
+                throw DataException.at(
+                        labels.name(),
+                        "offset " + (8 + i) + ": expected a label in 0.." + (numClasses - 1) + ", got " + classes[i]);
+            }
+        }
         IdxRecordReader reader = new IdxRecordReader();
-        reader.set = set;
-        reader.imagesUri = imagesUri;
+        reader.images = images;
+        reader.labels = classes;
+        reader.numClasses = numClasses;
+        reader.imagesUri = Path.of(images.name()).toUri();
         return reader;
+    }
+
+    /** The highest label in {@code labels}, plus one: the classes of an IDX set that names none. */
+    public static int classesSeen(Idx.Labels... labels) {
+        int max = 0;
+        for (Idx.Labels l : labels) {
+            for (byte b : l.labels()) {
+                max = Math.max(max, b & 0xff);
+            }
+        }
+        return max + 1;
     }
 
     @Override
@@ -49,13 +90,12 @@ public final class IdxRecordReader extends BaseRecordReader {
             throw new IllegalArgumentException(
                     "split: expected 2 locations (images file, labels file), got " + locations.length);
         }
-        Idx.Images images = Idx.readImages(DataFile.of(Path.of(locations[0])));
-        Idx.Labels labels = Idx.readLabels(DataFile.of(Path.of(locations[1])));
-        int max = 0;
-        for (byte b : labels.labels()) {
-            max = Math.max(max, b & 0xff);
-        }
-        set = ImageSet.of(images, labels, max + 1);
+        Idx.Images read = Idx.readImages(DataFile.of(Path.of(locations[0])));
+        Idx.Labels labelsRead = Idx.readLabels(DataFile.of(Path.of(locations[1])));
+        IdxRecordReader ready = of(read, labelsRead, classesSeen(labelsRead));
+        images = ready.images;
+        labels = ready.labels;
+        numClasses = ready.numClasses;
         imagesUri = locations[0];
         cursor = 0;
     }
@@ -66,26 +106,52 @@ public final class IdxRecordReader extends BaseRecordReader {
         initialize(split);
     }
 
+    public int size() {
+        return labels == null ? 0 : labels.length;
+    }
+
     @Override
     public List<Writable> next() {
         if (!hasNext()) {
             throw new NoSuchElementException("no more records: call reset()");
         }
-        List<Writable> record = recordAt(cursor++);
+        List<Writable> record = List.of(new NDArrayWritable(pixels(cursor, 1)), new IntWritable(labels[cursor]));
+        cursor++;
         invokeListeners(record);
         return record;
     }
 
     @Override
+    public boolean batchesSupported() {
+        return true;
+    }
+
+    /** The next {@code num} records (fewer at the end) as one batch: features and one-hot labels. */
+    @Override
+    public List<List<Writable>> next(int num) {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more records: call reset()");
+        }
+        int n = Math.min(num, labels.length - cursor);
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, n, numClasses);
+        for (int i = 0; i < n; i++) {
+            oneHot.putScalar(i, labels[cursor + i], 1f);
+        }
+        List<Writable> batch = List.of(new NDArrayWritable(pixels(cursor, n)), new NDArrayWritable(oneHot));
+        cursor += n;
+        return List.of(batch);
+    }
+
+    @Override
     public boolean hasNext() {
-        return set != null && cursor < set.size();
+        return labels != null && cursor < labels.length;
     }
 
     /** Class names "0".."k-1", as DataVec's label-generating readers report them. */
     @Override
     public List<String> getLabels() {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < set.numClasses(); i++) {
+        for (int i = 0; i < numClasses; i++) {
             names.add(Integer.toString(i));
         }
         return names;
@@ -117,7 +183,8 @@ public final class IdxRecordReader extends BaseRecordReader {
     @Override
     public Record loadFromMetaData(RecordMetaData recordMetaData) {
         int index = (int) ((RecordMetaDataIndex) recordMetaData).getIndex();
-        return new org.datavec.api.records.impl.Record(recordAt(index), recordMetaData);
+        return new org.datavec.api.records.impl.Record(
+                List.of(new NDArrayWritable(pixels(index, 1)), new IntWritable(labels[index])), recordMetaData);
     }
 
     @Override
@@ -131,7 +198,8 @@ public final class IdxRecordReader extends BaseRecordReader {
 
     @Override
     public void close() {
-        set = null;
+        images = null;
+        labels = null;
     }
 
     @Override
@@ -144,7 +212,25 @@ public final class IdxRecordReader extends BaseRecordReader {
         return conf;
     }
 
-    private List<Writable> recordAt(int index) {
-        return List.of(new NDArrayWritable(set.pixels().getRow(index, true)), new IntWritable(set.labels()[index]));
+    /**
+     * Images {@code from .. from+n-1} as {@code [n, rows*cols]} float grey levels, converted in chunks straight
+     * into the array's native buffer (no per-pixel boxing, no second full-size Java array).
+     */
+    private INDArray pixels(int from, int n) {
+        int d = images.rows() * images.cols();
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, n, d);
+        FloatBuffer target = out.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        byte[] source = images.pixels();
+        float[] chunk = new float[Math.min(CHUNK_PIXELS, n * d)];
+        int end = (from + n) * d;
+        for (int at = from * d; at < end; ) {
+            int m = Math.min(chunk.length, end - at);
+            for (int i = 0; i < m; i++) {
+                chunk[i] = source[at + i] & 0xff;
+            }
+            target.put(chunk, 0, m);
+            at += m;
+        }
+        return out;
     }
 }

@@ -23,7 +23,12 @@ public record ImageData(String id, ImageSet train, ImageSet test, List<String> c
     }
 
     /** The four files of an IDX dataset, gzipped or raw. */
-    public record Files(DataFile trainImages, DataFile trainLabels, DataFile testImages, DataFile testLabels) {}
+    public record Files(DataFile trainImages, DataFile trainLabels, DataFile testImages, DataFile testLabels) {
+        /** The four in their usual order. */
+        public List<DataFile> list() {
+            return List.of(trainImages, trainLabels, testImages, testLabels);
+        }
+    }
 
     /**
      * Reads the four files. With {@code classNames} empty the classes are 0..max training label, named
@@ -35,7 +40,7 @@ public record ImageData(String id, ImageSet train, ImageSet test, List<String> c
         Idx.Images testImages = Idx.readImages(files.testImages(), trainImages.rows(), trainImages.cols());
         Idx.Labels testLabels = Idx.readLabels(files.testLabels());
         // Numbered classes are those the training labels hold: a test label beyond them is refused, naming it.
-        List<String> names = classNames.isEmpty() ? numbered(1 + max(trainLabels)) : classNames;
+        List<String> names = classNames.isEmpty() ? numbered(IdxRecordReader.classesSeen(trainLabels)) : classNames;
         return new ImageData(
                 id,
                 ImageSet.of(trainImages, trainLabels, names.size()),
@@ -43,24 +48,18 @@ public record ImageData(String id, ImageSet train, ImageSet test, List<String> c
                 names);
     }
 
-    /** Fails, naming the file, unless the images are {@code rows x cols} (what the network expects). */
-    public ImageData requireSize(int rows, int cols) {
+    /** Fails, naming the file, unless the images are {@code channels x rows x cols} (what the network expects). */
+    public ImageData requireSize(int channels, int rows, int cols) {
         for (ImageSet set : List.of(train, test)) {
-            if (set.rows() != rows || set.cols() != cols) {
+            if (set.channels() != channels || set.rows() != rows || set.cols() != cols) {
                 throw DataException.at(
                         set.source(),
-                        "offset 8: expected " + rows + "x" + cols + " images, got " + set.rows() + "x" + set.cols());
+                        "offset 8: expected " + (channels == 1 ? "" : channels + "x") + rows + "x" + cols
+                                + " images, got " + (set.channels() == 1 ? "" : set.channels() + "x") + set.rows()
+                                + "x" + set.cols());
             }
         }
         return this;
-    }
-
-    private static int max(Idx.Labels labels) {
-        int max = 0;
-        for (byte b : labels.labels()) {
-            max = Math.max(max, b & 0xff);
-        }
-        return max;
     }
 
     private static List<String> numbered(int n) {

@@ -44,6 +44,36 @@ public record ImagePipeline(
             Standardisation standardisation,
             ImageData data) {}
 
+    /**
+     * The splits a run iterates, for images of the request's size (else one line naming the file): the
+     * pipeline the request describes, over {@code data}, read from {@code sources}.
+     */
+    public static Splits splits(ImageData data, DataRequest request, List<DataFile> sources) {
+        data.requireSize(request.channels(), request.rows(), request.cols());
+        if (request.channels() != 1 && request.augmentation().enabled()) {
+            throw new DataException(
+                    data.id() + ": data.augment: expected one-channel images, got " + request.channels() + " channels");
+        }
+        Iterators it = new ImagePipeline(
+                        request.batchSize(),
+                        request.layout(),
+                        request.validation(),
+                        request.standardise(),
+                        request.augmentation(),
+                        request.seed())
+                .build(data);
+        return new Splits(
+                data.id(),
+                it.train(),
+                it.validation().map(v -> v),
+                it.test(),
+                data.classNames(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                sources);
+    }
+
     public Iterators build(ImageData data) {
         ImageSet.Split split = data.train().split(validationFraction, seed);
         ImageSet train = split.train();
@@ -96,7 +126,7 @@ public record ImagePipeline(
         int n = indices.length;
         int d = set.pixelsPerImage();
         INDArray features = Nd4j.pullRows(set.pixels(), 1, indices, 'c');
-        if (aug.enabled()) {
+        if (aug.enabled()) { // one-channel images only: the kinds refuse augmentation for colour
             float[] src = features.data().asFloat();
             float[] dst = new float[src.length];
             for (int i = 0; i < n; i++) {
@@ -109,6 +139,6 @@ public record ImagePipeline(
         for (int i = 0; i < n; i++) {
             labels.putScalar(i, set.labels()[indices[i]], 1f);
         }
-        return new DataSet(layout.arrange(features, set.rows(), set.cols()), labels);
+        return new DataSet(layout.arrange(features, set.channels(), set.rows(), set.cols()), labels);
     }
 }

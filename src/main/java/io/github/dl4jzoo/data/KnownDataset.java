@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A dataset the zoo knows by name: what it is, its files and their checksums, where a system
- * package puts it, where it can be downloaded from, or where it is embedded.
+ * A dataset the zoo knows by name: its {@link DataKind} (by name), what it is, its files and their checksums,
+ * where a system package puts it, where it can be downloaded from, or where it is embedded.
  */
 public record KnownDataset(
         String id,
-        Kind kind,
+        String kind,
         String description,
         List<KnownFile> files,
         List<Path> systemDirs,
@@ -19,15 +19,6 @@ public record KnownDataset(
         Optional<String> aptPackage,
         Optional<String> resourceDir,
         List<String> classNames) {
-
-    public enum Kind {
-        /** Four IDX files (train/t10k images/labels). */
-        IDX,
-        /** One CSV file. */
-        CSV,
-        /** Made in code, nothing to find. */
-        BUILT_IN
-    }
 
     /** How a file is checked. */
     public enum Check {

@@ -13,12 +13,23 @@ public enum Layout {
     IMAGE,
     SEQUENCE;
 
-    /** Images given flat, {@code [n, rows*cols]} row by row, arranged for this layout. */
+    /** One-channel images given flat, {@code [n, rows*cols]} row by row, arranged for this layout. */
     public INDArray arrange(INDArray flat, int rows, int cols) {
+        return arrange(flat, 1, rows, cols);
+    }
+
+    /**
+     * Images given flat, {@code [n, channels*rows*cols]} channel by channel, arranged for this layout. A
+     * sequence reads one channel: row r is time step r.
+     */
+    public INDArray arrange(INDArray flat, int channels, int rows, int cols) {
         long n = flat.size(0);
+        if (this == SEQUENCE && channels != 1) {
+            throw new IllegalArgumentException("channels: expected 1 for a sequence of image rows, got " + channels);
+        }
         return switch (this) {
             case FLAT -> flat;
-            case IMAGE -> flat.reshape('c', n, 1, rows, cols);
+            case IMAGE -> flat.reshape('c', n, channels, rows, cols);
                 // [n, rows, cols] -> [n, cols, rows]: features are a row's pixels, steps are the rows
             case SEQUENCE -> flat.reshape('c', n, rows, cols).permute(0, 2, 1).dup('c');
         };

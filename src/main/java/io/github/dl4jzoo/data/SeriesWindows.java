@@ -1,9 +1,5 @@
 package io.github.dl4jzoo.data;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
-import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
-import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.SpecifiedIndex;
@@ -43,7 +37,7 @@ public final class SeriesWindows {
     private final Part test;
     private final Optional<DataNormalization> normaliser;
 
-    /** One period's windows, already scaled if a {@link Scaling} was asked for. */
+    /** One period's windows, already standardised if that was asked for. */
     public record Part(INDArray features, INDArray labels, List<String> labelDates) {
         public int size() {
             return labelDates.size();
@@ -64,7 +58,8 @@ public final class SeriesWindows {
         this.normaliser = normaliser;
     }
 
-    public static SeriesWindows build(TimeSeries series, SeriesSpec spec, ChronoSplit split, Scaling scaling) {
+    /** {@code standardise}: fit ND4J's {@code NormalizerStandardize} (features and label) on the training windows. */
+    public static SeriesWindows build(TimeSeries series, SeriesSpec spec, ChronoSplit split, boolean standardise) {
         int n = series.rows();
         if (n < spec.rowsPerWindow()) {
             throw DataException.at(
@@ -92,7 +87,7 @@ public final class SeriesWindows {
         Part train = part(series, spec, trainStarts);
         Part validation = part(series, spec, validationStarts);
         Part test = part(series, spec, testStarts);
-        Optional<DataNormalization> normaliser = fit(scaling, train);
+        Optional<DataNormalization> normaliser = standardise ? Optional.of(fit(train)) : Optional.empty();
         normaliser.ifPresent(norm -> {
             for (Part p : List.of(train, validation, test)) {
                 if (p.size() > 0) {
@@ -167,36 +162,6 @@ public final class SeriesWindows {
         return copy;
     }
 
-    /**
-     * Saves the normaliser with ND4J's {@link NormalizerSerializer} (the format
-     * {@code ModelSerializer.restoreNormalizerFromFile} also reads), through a temporary file so
-     * a failed save leaves no half-written file beside the model.
-     */
-    public static void saveNormaliser(DataNormalization normaliser, Path file) {
-        Path tmp = null;
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-            NormalizerSerializer.getDefault().write(normaliser, tmp.toFile());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw DataException.at(file.toString(), "cannot save normaliser: " + e.getMessage());
-        } finally {
-            Idx.deleteQuietly(tmp);
-        }
-    }
-
-    public static DataNormalization loadNormaliser(Path file) {
-        try {
-            return NormalizerSerializer.getDefault().restore(file.toFile());
-        } catch (Exception e) {
-            throw DataException.at(
-                    file.toString(), "expected a normaliser saved by NormalizerSerializer: " + e.getMessage());
-        }
-    }
-
     private static int labelRow(int start, SeriesSpec spec) {
         return start + spec.nSteps() - 1 + spec.horizon();
     }
@@ -227,19 +192,11 @@ public final class SeriesWindows {
         return new Part(f, l, List.copyOf(labelDates));
     }
 
-    private static Optional<DataNormalization> fit(Scaling scaling, Part train) {
-        DataNormalization norm =
-                switch (scaling) {
-                    case NONE -> null;
-                    case STANDARDIZE -> new NormalizerStandardize();
-                    case MIN_MAX -> new NormalizerMinMaxScaler(0, 1);
-                };
-        if (norm == null) {
-            return Optional.empty();
-        }
+    private static DataNormalization fit(Part train) {
+        DataNormalization norm = new NormalizerStandardize();
         norm.fitLabel(true);
         norm.fit(new DataSet(train.features(), train.labels()));
-        return Optional.of(norm);
+        return norm;
     }
 
     private static INDArray shaped(INDArray windows, Layout layout) {

@@ -1,5 +1,7 @@
 package io.github.dl4jzoo.init;
 
+import io.github.dl4jzoo.data.Catalog;
+import io.github.dl4jzoo.data.KnownDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -24,8 +26,12 @@ import java.util.zip.GZIPOutputStream;
  * then Debian's {@code dataset-fashion-mnist} files.
  */
 public final class DataSources {
+    private static final KnownDataset CO2 = Catalog.find("co2").orElseThrow();
+    private static final KnownDataset SAMPLE =
+            Catalog.find("fashion-mnist-sample").orElseThrow();
+
     /** SHA-256 of vega-datasets 3.2.1's data/co2-concentration.csv, the file the project's NOTICE describes. */
-    static final String CO2_SHA256 = "c1a4a970864145940a28225cae288618b156cb32f9a2a1b6606ba7124134febb";
+    static final String CO2_SHA256 = CO2.files().get(0).hex();
 
     static final int IMAGES_MAGIC = 2051;
     static final int LABELS_MAGIC = 2049;
@@ -67,13 +73,13 @@ public final class DataSources {
                 List.of(
                         Location.resources(
                                 "the zoo's embedded Fashion-MNIST sample (itself a subset of the full set)",
-                                "/io/github/dl4jzoo/data/fashion-mnist-sample/"),
+                                "/" + SAMPLE.resourceDir().orElseThrow()),
                         Location.folder(
-                                "Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist)",
-                                Path.of("/usr/share/datasets/fashion-mnist"))),
+                                "Debian's dataset-fashion-mnist (" + Scaffold.FASHION_DATA + ")",
+                                Path.of(Scaffold.FASHION_DATA))),
                 List.of(Location.resources(
-                        "the zoo's embedded copy (io/github/dl4jzoo/data/co2/ in its jar)",
-                        "/io/github/dl4jzoo/data/co2/")));
+                        "the zoo's embedded copy (" + CO2.resourceDir().orElseThrow() + " in its jar)",
+                        "/" + CO2.resourceDir().orElseThrow())));
     }
 
     /** A few Fashion-MNIST images as four gzipped IDX files, and where they came from. */
@@ -103,7 +109,7 @@ public final class DataSources {
     /** The CO2 series, checked to be the file its NOTICE describes. */
     public byte[] co2Csv() {
         for (Location loc : co2) {
-            Optional<URL> url = loc.find("co2-concentration.csv");
+            Optional<URL> url = loc.find(CO2.files().get(0).name());
             if (url.isPresent()) {
                 byte[] bytes = read(url.get());
                 String sha = sha256(bytes);

@@ -1,6 +1,9 @@
 package io.github.dl4jzoo.init;
 
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Catalog;
+import io.github.dl4jzoo.data.Datasets;
+import io.github.dl4jzoo.data.KnownDataset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,13 +27,11 @@ public final class Scaffold {
 
     public static final int SAMPLE_TEST_IMAGES = 100;
 
-    static final String FASHION_DATA = "/usr/share/datasets/fashion-mnist";
+    private static final KnownDataset FASHION = Catalog.find("fashion-mnist").orElseThrow();
+    static final String FASHION_DATA = FASHION.systemDirs().get(0).toString();
     static final String SAMPLE_DIR = "fashion-mnist-tiny";
     static final String CO2_FILE = "data/co2-concentration.csv";
     private static final int FASHION_SIDE_PX = 28;
-    private static final int FASHION_CLASSES = 10;
-    private static final List<String> FASHION_CLASS_NAMES = List.of(
-            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     /** Maven's own pattern for an artifactId. */
     private static final Pattern ARTIFACT_ID = Pattern.compile("[A-Za-z0-9_\\-.]+");
@@ -243,15 +244,17 @@ public final class Scaffold {
         }
     }
 
+    /** The data family of the recipe's dataset, from its kind in the data catalogue. */
     static DataKind kind(Recipe recipe) {
         String d = recipe.dataset();
-        if (d.equals("fashion-mnist-sample") || d.equals("fashion-mnist") || d.startsWith("idx:")) {
+        String kind = Datasets.id(d).kind().name();
+        if (kind.equals("idx") && !d.equals("mnist")) {
             return DataKind.IMAGES;
         }
         if (d.equals("co2")) {
             return DataKind.SERIES;
         }
-        if (d.equals("xor") || d.equals("xor-bias")) {
+        if (kind.equals("built-in")) {
             return DataKind.XOR;
         }
         throw new InitException("dataset '" + d + "': zoo init writes data loaders for fashion-mnist-sample,"
@@ -285,7 +288,7 @@ public final class Scaffold {
                 if (!fits) {
                     expected = "input: expected {features: 784}, {channels: 1, height: 28, width: 28} or"
                             + " {steps: 28, features: 28} for Fashion-MNIST's 28x28 greyscale images";
-                } else if (outputs != FASHION_CLASSES) {
+                } else if (outputs != FASHION.classNames().size()) {
                     expected = "output.units: expected 10, one per Fashion-MNIST class";
                 }
             }
@@ -329,7 +332,7 @@ public final class Scaffold {
         return "List.of(\n"
                 + String.join(
                         ",\n",
-                        FASHION_CLASS_NAMES.stream()
+                        FASHION.classNames().stream()
                                 .map(n -> "            \"" + n + "\"")
                                 .toList())
                 + ")";

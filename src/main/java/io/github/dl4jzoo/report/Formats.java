@@ -8,7 +8,7 @@ import java.util.Locale;
  * Numbers as a person reads them (pages, tables) and as a program reads them (CSV). Locale.ROOT everywhere so
  * that a German or French machine writes the same files.
  */
-final class Formats {
+public final class Formats {
     static final double BYTES_PER_MB = 1_000_000.0;
 
     /** Shown where a number does not exist (NaN, or a baseline's training time). */
@@ -22,7 +22,7 @@ final class Formats {
     }
 
     /** Counts: thousands separators. */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
  * JSON files built as trees, so that keys come out in the order they are put (files that compare byte for byte)
  * and NaN is written as null (JSON has no NaN).
  */
-final class Json {
+public final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     // "\n" rather than the platform's line separator: the same result gives the same bytes everywhere.
@@ -39,8 +40,16 @@ final class Json {
 
     /** Through a temporary file and an atomic rename: a reader never sees half a file. */
     static void write(Path file, JsonNode tree) throws IOException {
-        String text = MAPPER.writer(PRETTY).writeValueAsString(tree) + "\n";
-        RunFolder.writeText(file, text);
+        RunFolder.writeText(file, text(tree));
+    }
+
+    /** Any value (a tree, a map, records) as pretty JSON ending in a newline. */
+    public static String text(Object value) {
+        try {
+            return MAPPER.writer(PRETTY).writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // the zoo's own values always serialise
+        }
     }
 
     /** Test metrics in snake_case, the names of {@code results.csv}'s columns. */

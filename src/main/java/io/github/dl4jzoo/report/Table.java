@@ -58,11 +58,6 @@ public final class Table {
         return sb.toString();
     }
 
-    /** 1234567 -> "1,234,567". */
-    public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
     /** Comparison results as a terminal reads them: one table per task, best first. */
     public static String results(List<RunResult> results) {
         StringBuilder sb = new StringBuilder();
@@ -93,11 +88,11 @@ public final class Table {
                 t.row(
                         r.recipe() + (seeded ? " (seed " + r.seed() + ")" : ""),
                         r.family(),
-                        count(r.parameters()),
+                        Formats.count(r.parameters()),
                         r.epochs(),
                         String.format(Locale.ROOT, "%.4f", r.test().headline()),
                         String.format(Locale.ROOT, "%.1f", r.trainSeconds()),
-                        count(Math.round(r.trainSamplesPerSecond())));
+                        Formats.count(Math.round(r.trainSamplesPerSecond())));
             }
             sb.append(t).append('\n');
         }

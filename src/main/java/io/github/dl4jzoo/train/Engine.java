@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The engine settings the zoo applies by default (issue 5; numbers and commands in src/bench/FINDINGS.md). Uses
+ * The engine settings the zoo applies by default (numbers and commands in src/bench/FINDINGS.md). Uses
  * only DL4J/ND4J/JDK and the shim {@code org.nd4j.nativeblas.Nd4jCpu}. {@link #configure()} runs once, before any
  * network exists (every command that runs a network calls it, through {@link Environment#describe()}).
  *

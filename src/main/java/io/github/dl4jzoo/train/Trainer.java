@@ -221,7 +221,7 @@ public final class Trainer {
                 c.stopReason().orElseThrow(),
                 c.folder().dir(),
                 test.forecast(),
-                c.data().sources());
+                c.data().read());
     }
 
     /** The model with its updater state, and the normaliser when the data was scaled. */

@@ -71,7 +71,7 @@ class DatasetsTest {
         assertEquals("2020-04-01", co2.dates().get(740));
         assertEquals(416.18, co2.target()[740], 1e-9);
 
-        SeriesWindows w = SeriesWindows.build(co2, spec, new ChronoSplit(60, 60), Scaling.STANDARDIZE);
+        SeriesWindows w = SeriesWindows.build(co2, spec, new ChronoSplit(60, 60), true);
         assertEquals(60, w.test().size(), "stride 1: one forecast per test month");
         assertEquals(741 - 120 - 12, w.train().size());
         assertEquals("2020-04-01", w.test().labelDates().get(59));
@@ -101,19 +101,20 @@ class DatasetsTest {
     @Test
     void lookupOrderIsFlagThenHomeThenCache() {
         writeTinyIdx(tmp.resolve("cache/fashion-mnist"));
-        KnownDataset fashion = Catalog.require("fashion-mnist");
+        KnownDataset fashion = Catalog.find("fashion-mnist").orElseThrow();
         assertEquals(
                 Where.CACHE,
-                Datasets.find(fashion, local(Optional.empty())).orElseThrow().where());
+                IdxImages.find(fashion, local(Optional.empty())).orElseThrow().where());
 
         writeTinyIdx(tmp.resolve("home/fashion-mnist"));
         assertEquals(
                 Where.DATA_HOME,
-                Datasets.find(fashion, local(Optional.empty())).orElseThrow().where());
+                IdxImages.find(fashion, local(Optional.empty())).orElseThrow().where());
 
         Path flag = writeTinyIdx(tmp.resolve("elsewhere"));
-        Datasets.Found found = Datasets.find(fashion, local(Optional.of(flag))).orElseThrow();
-        assertEquals(new Datasets.Found(Where.DIR_FLAG, flag), found);
+        IdxImages.Found found =
+                IdxImages.find(fashion, local(Optional.of(flag))).orElseThrow();
+        assertEquals(new IdxImages.Found(Where.DIR_FLAG, flag), found);
 
         // found, readable, but not the published files: listed as such
         ImageData tiny = Datasets.images("fashion-mnist", local(Optional.of(flag)));
@@ -186,7 +187,7 @@ class DatasetsTest {
         assertEquals(csv.toString(), Datasets.csv("csv:" + csv).name());
         assertMessage(
                 "dataset 'cifar': expected one of fashion-mnist, mnist, fashion-mnist-sample, co2, xor, xor-bias,"
-                        + " idx:PATH or csv:PATH",
+                        + " idx:DIR, csv:FILE, images:DIR",
                 () -> Datasets.images("cifar", local(Optional.empty())));
         assertMessage(
                 "dataset 'co2': expected an IDX image dataset, it is a CSV dataset",
@@ -199,6 +200,6 @@ class DatasetsTest {
         ImageData data = Datasets.images("idx:" + dir, local(Optional.empty()));
         assertMessage(
                 dir.resolve(IdxFolder.TRAIN_IMAGES + ".gz") + ": offset 8: expected 28x28 images, got 2x3",
-                () -> data.requireSize(28, 28));
+                () -> data.requireSize(1, 28, 28));
     }
 }

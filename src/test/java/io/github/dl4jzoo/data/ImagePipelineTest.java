@@ -235,8 +235,8 @@ class ImagePipelineTest {
 
         DataSet all = new RecordReaderDataSetIterator(reader, 3, 1, 3).next();
         assertArrayEquals(new long[] {3, 6}, all.getFeatures().shape());
-        assertEquals(13 / 255f, all.getFeatures().getFloat(1, 3));
-        assertEquals(1f, all.getFeatures().getFloat(2, 0));
+        assertEquals(13f, all.getFeatures().getFloat(1, 3), "grey levels as stored, as DataVec's image readers");
+        assertEquals(255f, all.getFeatures().getFloat(2, 0));
         assertEquals(1f, all.getLabels().getFloat(0, 2), "image 0 has label 2");
         assertEquals(1f, all.getLabels().getFloat(1, 0));
         assertEquals(List.of("0", "1", "2"), reader.getLabels());

@@ -57,7 +57,7 @@ class RealFashionMnistTest {
 
     @Test
     void loadsAndVerifiesFromTheSystemFolder() {
-        ImageData data = Datasets.images("fashion-mnist", systemOnly()).requireSize(28, 28);
+        ImageData data = Datasets.images("fashion-mnist", systemOnly()).requireSize(1, 28, 28);
         assertEquals(60_000, data.train().size());
         assertEquals(10_000, data.test().size());
         int[] sixThousand = new int[10];

@@ -3,7 +3,6 @@ package io.github.dl4jzoo.data;
 import static io.github.dl4jzoo.data.IdxTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +20,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
-import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class SeriesWindowsTest {
@@ -71,7 +67,7 @@ class SeriesWindowsTest {
     void exactWindowsForTenRows() throws IOException {
         // 3 steps, horizon 2: window at start s has label row s + 4, so starts 0..5 fit in 10 rows.
         // Label rows 4,5 are training (rows 0-5), 6,7 validation (rows 6-7), 8,9 test (rows 8-9).
-        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, SPEC), SPEC, TWO_AND_TWO, Scaling.NONE);
+        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, SPEC), SPEC, TWO_AND_TWO, false);
 
         assertArrayEquals(new long[] {2, 2, 3}, w.train().features().shape(), "[windows, features, steps]");
         assertArrayEquals(new float[][][] {{{1, 2, 3}, {10, 20, 30}}, {{2, 3, 4}, {20, 30, 40}}}, windows(w.train()));
@@ -94,7 +90,7 @@ class SeriesWindowsTest {
     void strideSkipsStarts() throws IOException {
         SeriesSpec spec = new SeriesSpec("Date", List.of("rain"), "temp", 2, 1, 3);
         // starts 0,3,6 -> label rows 2,5,8 (start 9 would need row 11)
-        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, spec), spec, new ChronoSplit(0, 3), Scaling.NONE);
+        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, spec), spec, new ChronoSplit(0, 3), false);
         assertArrayEquals(new float[][][] {{{10, 20}}, {{40, 50}}}, windows(w.train()));
         assertArrayEquals(new float[] {3, 6}, w.train().labels().toFloatVector());
         assertArrayEquals(new float[] {9}, w.test().labels().toFloatVector());
@@ -103,7 +99,7 @@ class SeriesWindowsTest {
 
     @Test
     void standardiserSeesTrainingWindowsOnly() throws IOException {
-        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, SPEC), SPEC, TWO_AND_TWO, Scaling.STANDARDIZE);
+        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, SPEC), SPEC, TWO_AND_TWO, true);
         NormalizerStandardize norm = (NormalizerStandardize) w.normaliser().orElseThrow();
         // training windows hold temp 1,2,3,2,3,4 and rain 10,20,30,20,30,40; labels 5 and 6
         assertArrayEquals(new float[] {2.5f, 25f}, norm.getMean().toFloatVector(), 1e-5f);
@@ -121,33 +117,8 @@ class SeriesWindowsTest {
     }
 
     @Test
-    void minMaxScalerToo() throws IOException {
-        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, SPEC), SPEC, TWO_AND_TWO, Scaling.MIN_MAX);
-        assertTrue(w.normaliser().orElseThrow() instanceof NormalizerMinMaxScaler);
-        // training labels span 5..6, so test labels 9, 10 scale to 4, 5
-        assertArrayEquals(new float[] {4, 5}, w.test().labels().toFloatVector(), 1e-4f);
-        assertArrayEquals(new float[] {9, 10}, w.denormalise(w.test().labels()).toFloatVector(), 1e-4f);
-    }
-
-    @Test
-    void normaliserSavesAndLoadsBesideAModel() throws IOException {
-        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, SPEC), SPEC, TWO_AND_TWO, Scaling.STANDARDIZE);
-        Path file = dir.resolve("model/normaliser.bin");
-        SeriesWindows.saveNormaliser(w.normaliser().orElseThrow(), file);
-        DataNormalization loaded = SeriesWindows.loadNormaliser(file);
-        INDArray scaled = Nd4j.createFromArray(new float[][] {{7f}});
-        assertEquals(
-                9f,
-                SeriesWindows.denormalise(java.util.Optional.of(loaded), scaled).getFloat(0),
-                1e-4f);
-        try (var files = Files.list(file.getParent())) {
-            assertEquals(List.of(file), files.toList(), "no temporary left");
-        }
-    }
-
-    @Test
     void labelShapeFitsLstmLastTimeStepOutput() throws IOException {
-        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, SPEC), SPEC, TWO_AND_TWO, Scaling.STANDARDIZE);
+        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, SPEC), SPEC, TWO_AND_TWO, true);
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(1)
                 .list()
@@ -168,7 +139,7 @@ class SeriesWindowsTest {
     @Test
     void trainIteratorShufflesTrainingWindowsOnly() throws IOException {
         SeriesSpec spec = new SeriesSpec("Date", List.of("temp"), "temp", 1, 1, 1);
-        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, spec), spec, new ChronoSplit(1, 2), Scaling.NONE);
+        SeriesWindows w = SeriesWindows.build(read(TEN_ROWS, spec), spec, new ChronoSplit(1, 2), false);
         EpochIterator it = w.trainIterator(Layout.FLAT, 100, 9);
         DataSet all = it.next();
         // training label rows are 1..6 (temp 2..7), inputs the row before
@@ -238,7 +209,7 @@ class SeriesWindowsTest {
         assertMessage(
                 dir.resolve("s.csv")
                         + ": end of data (line 11): expected at least 11 data rows for one window (9 steps + horizon 2), got 10",
-                () -> SeriesWindows.build(series, spec, new ChronoSplit(0, 0), Scaling.NONE));
+                () -> SeriesWindows.build(series, spec, new ChronoSplit(0, 0), false));
         assertMessage(
                 // validation would start at line 7 (data row 6), after only 5 training rows
                 dir.resolve("s.csv")
@@ -247,7 +218,7 @@ class SeriesWindowsTest {
                         series,
                         new SeriesSpec("Date", List.of("temp"), "temp", 4, 2, 1),
                         new ChronoSplit(3, 2),
-                        Scaling.NONE));
+                        false));
     }
 
     @Test

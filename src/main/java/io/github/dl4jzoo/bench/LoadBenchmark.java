@@ -1,5 +1,10 @@
-package io.github.dl4jzoo.data;
+package io.github.dl4jzoo.bench;
 
+import io.github.dl4jzoo.data.Augmentation;
+import io.github.dl4jzoo.data.IdxFolder;
+import io.github.dl4jzoo.data.ImageData;
+import io.github.dl4jzoo.data.ImagePipeline;
+import io.github.dl4jzoo.data.Layout;
 import java.nio.file.Path;
 import java.util.List;
 import org.nd4j.linalg.dataset.DataSet;
@@ -11,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * peer ({@code shared/peer/pytorch_peer.py}, "INFO data load ... s") measures its own load: after
  * the framework is initialised, over both splits, in the MLP's flat layout and batch 128.
  *
- * <p>Usage: {@code java -cp CLASSPATH io.github.dl4jzoo.data.LoadBenchmark [DIR]} (default
+ * <p>Usage: {@code java -cp CLASSPATH io.github.dl4jzoo.bench.LoadBenchmark [DIR]} (default
  * Debian's {@code /usr/share/datasets/fashion-mnist}).
  */
 public final class LoadBenchmark {

@@ -1,0 +1,55 @@
+package io.github.dl4jzoo.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One data format: how a dataset of it is located, loaded, verified, described and read for prediction. A
+ * new format is one class implementing this, added to {@link Datasets#KINDS}; datasets known by name name
+ * their kind in the {@link Catalog}.
+ */
+public interface DataKind {
+    /** The kind's name, which is also the prefix of its path ids ({@code idx} for {@code idx:DIR}). */
+    String name();
+
+    /** What follows {@code NAME:} in a path id ({@code DIR}, {@code FILE}); empty if the kind takes no paths. */
+    Optional<String> pathArgument();
+
+    /** One line: what the kind's datasets are, for help and for {@code zoo data verify} of a path id. */
+    String description();
+
+    /** Reads the dataset and shapes it as {@code request} asks; fails with one line naming the file. */
+    Splits load(DatasetId id, DataRequest request);
+
+    /**
+     * Where the dataset is, its size and whether it verifies ({@link DatasetStatus.Where#MISSING} if it is
+     * nowhere). Never downloads. A path id is checked for structure, since nothing publishes its checksum.
+     */
+    DatasetStatus status(DatasetId id, Locator locator);
+
+    /** As {@link #status}, but a dataset that is nowhere is an error saying how to provide it. */
+    default DatasetStatus verify(DatasetId id, Locator locator) {
+        return status(id, locator);
+    }
+
+    /** Makes the dataset available, downloading it if it must and may; the same as status unless overridden. */
+    default DatasetStatus fetch(DatasetId id, Locator locator) {
+        return status(id, locator);
+    }
+
+    /**
+     * Examples for a trained model to predict from: the file (or folder) a user gives, read as the training
+     * data was and shaped as {@code request} says.
+     *
+     * @param invert turn dark-on-light pictures into light-on-dark (for MNIST-style data)
+     * @param limit at most this many examples
+     */
+    default Examples examples(DatasetId id, Path input, DataRequest request, boolean invert, int limit) {
+        throw new DataException(id.id() + ": predict on new input is not supported for " + description());
+    }
+
+    /** Examples to predict: one name per row of {@code features} (a file name, "image 3"). */
+    record Examples(List<String> names, INDArray features) {}
+}

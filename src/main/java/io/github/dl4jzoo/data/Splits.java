@@ -1,0 +1,33 @@
+package io.github.dl4jzoo.data;
+
+import java.util.List;
+import java.util.Optional;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+
+/**
+ * A dataset ready to iterate: the training split (reshuffled per epoch from the seed), the validation split
+ * if one is held out, and the test split in file or time order.
+ *
+ * @param classNames one name per class, for classifiers
+ * @param normaliser for series, the scaler fitted on the training windows (saved with the model)
+ * @param testDates for series, the date of each test label, in order
+ * @param series for series, the whole series in original units (for the naive baselines)
+ * @param sources every file the splits were read from, in the order read
+ */
+public record Splits(
+        String dataset,
+        DataSetIterator train,
+        Optional<DataSetIterator> validation,
+        DataSetIterator test,
+        List<String> classNames,
+        Optional<DataNormalization> normaliser,
+        List<String> testDates,
+        Optional<TimeSeries> series,
+        List<DataFile> sources) {
+    public Splits {
+        classNames = List.copyOf(classNames);
+        testDates = List.copyOf(testDates);
+        sources = List.copyOf(sources);
+    }
+}
