@@ -42,6 +42,14 @@ public record TrainData(
 
     /** Loads the recipe's dataset; {@code dataDir} (the --data flag) names its folder or file when given. */
     public static TrainData load(Recipe recipe, Optional<Path> dataDir) {
+        String given = dataDir.map(Path::toString).orElse("");
+        if (given.matches("[a-z]+:.+")) {
+            throw new DataException("--data " + given + ": expected a folder or file; a dataset id goes to"
+                    + " --set dataset=" + given);
+        }
+        if (dataDir.isPresent() && !java.nio.file.Files.exists(dataDir.get())) {
+            throw new DataException(dataDir.get() + ": no such file or folder (--data)");
+        }
         Splits s = Datasets.load(recipe.dataset(), request(recipe, dataDir));
         int units = recipe.output().units(), classes = s.classNames().size();
         boolean fits = classes == 0 || units == classes || (units == 1 && classes == 2); // one sigmoid for two

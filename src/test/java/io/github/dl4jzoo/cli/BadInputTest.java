@@ -234,7 +234,7 @@ class BadInputTest {
                                             "--out",
                                             dir.resolve("r").toString());
                                 },
-                                "output.units: 10; expected at least 201"),
+                                "expected 10 classes (output.units), found 201"),
                         new Case(
                                 "a test label no training image has",
                                 dir -> {
