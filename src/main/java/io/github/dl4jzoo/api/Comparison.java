@@ -55,8 +55,8 @@ public final class Comparison extends Settings<Comparison> {
     /** Each seed is a full training of every recipe: a hundred is far more than a mean and deviation need. */
     public static final int MAX_SEEDS = 100;
 
-    /** One recipe of the plan, resolved. */
-    private record Job(Suite suite, String name, List<String> overrides, Recipe recipe) {}
+    /** One run of the plan, resolved; with {@code baselinesAfter}, its suite's forecasting baselines follow it. */
+    private record Job(Cluster.Run run, Recipe recipe, boolean baselinesAfter) {}
 
     private final List<Suite> plan;
     private int seeds = 1;
@@ -112,10 +112,13 @@ public final class Comparison extends Settings<Comparison> {
         for (Suite s : plan) {
             suites.add(new Suite(s.name(), registry.expand(s.recipes()), s.epochs()));
         }
-        // Every recipe is resolved before the folder is made: a refused comparison leaves nothing.
+        java.util.Optional<Cluster> cluster = master.map(m -> Cluster.find());
         boolean epochsSet = overrides.stream().anyMatch(o -> o.startsWith("epochs="));
+        // Every run is resolved before the folder is made, so that a refused comparison leaves nothing; a suite's
+        // forecasting baselines come after its first forecaster.
         List<Job> jobs = new ArrayList<>();
         for (Suite s : suites) {
+            boolean baselinesDone = false;
             for (String name : s.recipes()) {
                 for (int i = 0; i < seeds; i++) {
                     List<String> overrides = new ArrayList<>(this.overrides);
@@ -125,40 +128,67 @@ public final class Comparison extends Settings<Comparison> {
                     if (seeds > 1) {
                         overrides.add("seed=" + (registry.get(name, overrides).seed() + i));
                     }
-                    jobs.add(new Job(s, name, overrides, registry.get(name, overrides)));
+                    Recipe recipe = registry.get(name, overrides);
+                    Cluster.Run run =
+                            new Cluster.Run(name, overrides, seeds > 1 ? name + "-seed" + recipe.seed() : name);
+                    boolean baselines = recipe.task() == Recipe.Task.FORECASTING && !baselinesDone;
+                    jobs.add(new Job(run, recipe, baselines));
+                    baselinesDone |= baselines;
                 }
             }
         }
         Path dir = out.orElseGet(() -> Run.defaultDir("compare"));
-        List<RunResult> results = new ArrayList<>();
         try (RunFolder folder = RunFolder.create(dir, overwrite, RunFolder.Kind.COMPARISON)) {
-            List<Suite> baselinesDone = new ArrayList<>();
-            for (Job job : jobs) {
-                Recipe recipe = job.recipe();
-                TrainData data = TrainData.load(recipe, this.data);
-                Path runPath =
-                        dir.resolve("runs").resolve(seeds > 1 ? job.name() + "-seed" + recipe.seed() : job.name());
-                try (RunFolder runDir = RunFolder.create(runPath, true)) {
-                    runDir.writeText(
-                            RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(job.name()), job.overrides()));
-                    RunResult result = Run.train(recipe, data, runDir, this);
-                    results.add(result);
-                    onEach.accept(result);
-                }
-                if (recipe.task() == Recipe.Task.FORECASTING && !baselinesDone.contains(job.suite())) {
-                    results.addAll(Baselines.forecasts(recipe, data, Baselines.MONTHS_PER_YEAR));
-                    baselinesDone.add(job.suite());
+            Map<String, String> env = Environment.describe();
+            List<RunResult> trained = new ArrayList<>();
+            if (cluster.isPresent()) {
+                List<Cluster.Run> runs = jobs.stream().map(Job::run).toList();
+                trained.addAll(cluster.get()
+                        .trainAll(
+                                master.get(),
+                                clusterSettings(),
+                                runs,
+                                folder.dir().toString(),
+                                log));
+                int atOnce = Math.min(cluster.get().concurrentTasks(master.get()), runs.size());
+                if (atOnce > 1) {
+                    env.put(
+                            "runs at once",
+                            atOnce + " (Spark " + master.get() + "): times and samples/s were measured side by side");
                 }
             }
-            Map<String, String> env = Environment.describe();
+            List<RunResult> results = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i);
+                TrainData data = null;
+                if (cluster.isEmpty()) {
+                    data = TrainData.load(job.recipe(), this.data);
+                    try (RunFolder runDir = RunFolder.create(
+                            folder.dir().resolve("runs").resolve(job.run().folder()), true)) {
+                        runDir.writeText(
+                                RunFolder.RECIPE,
+                                RecipeReader.resolvedYaml(
+                                        registry.file(job.run().recipe()),
+                                        job.run().overrides()));
+                        trained.add(Run.train(job.recipe(), data, runDir, this));
+                    }
+                }
+                RunResult result = trained.get(i);
+                results.add(result);
+                onEach.accept(result);
+                if (job.baselinesAfter()) {
+                    data = data != null ? data : TrainData.load(job.recipe(), this.data);
+                    results.addAll(Baselines.forecasts(job.recipe(), data));
+                }
+            }
             env.put("command", command != null ? command : commandLine(suites));
             try {
                 ComparisonReport.write(folder.dir(), results, env);
             } catch (IOException e) {
                 throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
             }
+            return new Result(List.copyOf(results), folder.dir());
         }
-        return new Result(List.copyOf(results), dir);
     }
 
     /** The {@code zoo compare} line that does the same, run from the repository's root. */

@@ -12,6 +12,7 @@ import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.TimeSeries;
 import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.train.FastDense;
 import io.github.dl4jzoo.train.SavedRun;
 import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.TrainException;
@@ -43,7 +44,7 @@ final class Predictor {
                 TrainData.request(recipe, Optional.empty()),
                 options.invert(),
                 options.limit());
-        INDArray probs = saved.net().output(read.features(), false);
+        INDArray probs = FastDense.of(saved.net()).output(read.features());
         List<String> labels = read.names();
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -81,7 +82,7 @@ final class Predictor {
         if (saved.recipe().input() instanceof Recipe.Input.Vector) {
             x = x.reshape('c', 1, (long) features * w.steps());
         }
-        INDArray y = saved.net().output(x, false);
+        INDArray y = FastDense.of(saved.net()).output(x);
         if (saved.normaliser().isPresent()) {
             saved.normaliser().get().revertLabels(y);
         }

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * One recipe trained into one run folder: {@code recipe.yaml} (resolved), {@code model.zip}, {@code metrics.json},
- * {@code history.csv}, {@code learning-curves.png} and {@code env.json}. Made by {@link Zoo#recipe} or {@link
+ * {@code history.csv}, {@code learning-curves.png} and {@code env.json} (and with {@link #gradients} {@code
+ * gradients.csv} and {@code gradients.png}). Made by {@link Zoo#recipe} or {@link
  * Zoo#resume}.
  */
 public final class Run extends Settings<Run> {
@@ -54,6 +55,20 @@ public final class Run extends Settings<Run> {
      * @return the run's history, test metrics, speed and memory; its folder is {@link RunResult#runDir()}
      */
     public RunResult train() {
+        if (master.isPresent()) { // refused before a run folder is made
+            if (gradients
+                    || options.patience() > 0
+                    || options.timeBudget().isPresent()
+                    || !options.listeners().isEmpty()) {
+                throw new TrainException("--master: data-parallel training of one run takes no --gradients,"
+                        + " --early-stopping, --time-budget or listener of your own; train without --master to use"
+                        + " them");
+            }
+            if (resume != null) {
+                throw new TrainException(resume + ": --resume is not supported with --master; train a new run");
+            }
+            Cluster.find();
+        }
         if (resume != null) {
             return goOn();
         }
@@ -78,10 +93,14 @@ public final class Run extends Settings<Run> {
                 overrides.stream().filter(o -> o.startsWith("epochs=")).toList();
         List<String> other =
                 overrides.stream().filter(o -> !o.startsWith("epochs=")).toList();
-        if (!other.isEmpty() || out.isPresent() || overwrite) {
+        List<String> refused = new ArrayList<>(other);
+        out.ifPresent(dir -> refused.add("out=" + dir));
+        if (overwrite) {
+            refused.add("overwrite");
+        }
+        if (!refused.isEmpty()) {
             throw new TrainException(resume + ": a resumed run trains its own recipe.yaml in its own folder; only"
-                    + " more epochs can be asked of it, not " + String.join(", ", other)
-                    + (out.isPresent() ? " out=" + out.get() : "") + (overwrite ? " overwrite" : ""));
+                    + " more epochs can be asked of it, not " + String.join(", ", refused));
         }
         more = more.isEmpty() ? more : List.of(more.get(more.size() - 1));
         try (RunFolder folder = RunFolder.resume(resume)) {
@@ -115,8 +134,12 @@ public final class Run extends Settings<Run> {
     /** Trains with the engine settings applied, writes the run's reports. */
     static RunResult train(Recipe recipe, TrainData data, RunFolder folder, Settings<?> settings) {
         Engine.configure(); // before the network exists: its layers pick their helpers when created
+        if (settings.master.isPresent()) {
+            return Cluster.find()
+                    .trainParallel(settings.master.get(), recipe, folder, data, settings.options, settings.log);
+        }
         Environment.write(folder);
-        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.options);
+        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.trainerOptions());
         try {
             RunReport.write(folder.dir(), result);
         } catch (IOException e) {

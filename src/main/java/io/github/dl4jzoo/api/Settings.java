@@ -1,6 +1,8 @@
 package io.github.dl4jzoo.api;
 
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.train.GradientLog;
+import io.github.dl4jzoo.train.TrainException;
 import io.github.dl4jzoo.train.Trainer;
 import io.github.dl4jzoo.train.TrainingListener;
 import java.io.PrintWriter;
@@ -24,6 +26,8 @@ public abstract class Settings<S extends Settings<S>> {
     PrintWriter log = new PrintWriter(System.out, true);
     Optional<Path> out = Optional.empty();
     boolean overwrite;
+    boolean gradients;
+    Optional<String> master = Optional.empty();
 
     Settings() {}
 
@@ -95,6 +99,16 @@ public abstract class Settings<S extends Settings<S>> {
         return self();
     }
 
+    /**
+     * Records per-layer gradient statistics each epoch in the run's {@code gradients.csv} (the gradient's and the
+     * parameters' L2 norms, DL4J's update:parameter ratio), plotted in {@code gradients.png}. Off by default: it
+     * costs a few reductions per layer and batch.
+     */
+    public S gradients(boolean on) {
+        this.gradients = on;
+        return self();
+    }
+
     /** Adds a listener of your own to every run: it hears of each epoch and batch and may stop the run. */
     public S listener(TrainingListener listener) {
         options = options.withListener(listener);
@@ -105,6 +119,41 @@ public abstract class Settings<S extends Settings<S>> {
     public S log(PrintWriter writer) {
         this.log = writer;
         return self();
+    }
+
+    /** The trainer's options for one run: a run's gradient log is its own. */
+    Trainer.Options trainerOptions() {
+        return gradients ? options.withListener(new GradientLog()) : options;
+    }
+
+    /**
+     * Runs on Apache Spark: {@code local[N]}, {@code local[*]}, {@code spark://HOST:PORT} or {@code yarn}. A
+     * comparison trains each run as one Spark task; a single run trains data-parallel. Needs the zoo's Spark module
+     * ({@code spark/target/zoo-spark.jar}) on the class path.
+     */
+    public S master(String url) {
+        this.master = Optional.of(url);
+        return self();
+    }
+
+    /**
+     * How every task of a Spark comparison or sweep trains: these settings, in a form that travels. A listener of
+     * the caller's own is an object of this process: it cannot go to the executors, so it is refused.
+     */
+    public Cluster.Settings clusterSettings() {
+        if (!options.listeners().isEmpty()) {
+            throw new TrainException("--master: runs on Spark cannot call a listener of this process ("
+                    + options.listeners().get(0).getClass().getName() + "); train without --master to use it");
+        }
+        return new Cluster.Settings(
+                models.stream()
+                        .map(p -> p.toAbsolutePath().normalize().toString())
+                        .toList(),
+                data.map(p -> p.toAbsolutePath().toString()).orElse(null),
+                options.patience(),
+                options.timeBudget().map(java.time.Duration::toMillis).orElse(0L),
+                options.checkpointEvery().toMillis(),
+                gradients);
     }
 
     Registry registry() {

@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.arch;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.deeplearning4j.nn.weights.WeightInit;
 
 /**
  * One YAML mapping of a recipe, read field by field. Every error names the file and the dotted path of the
  * field, and {@link #done()} rejects keys nobody read, so a typo ({@code learningrate:}) fails loudly instead of
- * being ignored. Works on SnakeYAML's plain Java tree (maps, lists, numbers, strings).
+ * being ignored. Works on SnakeYAML's plain Java tree (maps, lists, numbers, strings). A {@link Family} reads its
+ * {@code arch} table with it.
  */
-final class Fields {
+public final class Fields {
+    private static final Map<String, WeightInit> WEIGHT_INITS = names(WeightInit.values());
+
     private final String source;
     private final String path;
     private final Map<?, ?> node;
@@ -33,7 +38,7 @@ final class Fields {
         return source;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return node.get(key) != null;
     }
 
@@ -46,21 +51,21 @@ final class Fields {
         return v;
     }
 
-    RecipeException error(String key, String expected) {
+    public RecipeException error(String key, String expected) {
         Object v = node.get(key);
         String got = v == null ? "" : ", got " + shorten(String.valueOf(v));
         return new RecipeException(source + ": " + at(key) + ": expected " + expected + got);
     }
 
-    String at(String key) {
+    public String at(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    Fields object(String key) {
+    public Fields object(String key) {
         return new Fields(source, at(key), get(key));
     }
 
-    String text(String key) {
+    public String text(String key) {
         if (!(get(key) instanceof String s) || s.isBlank()) {
             throw error(key, "a non-empty string");
         }
@@ -71,7 +76,7 @@ final class Fields {
         return v instanceof Integer || v instanceof Long;
     }
 
-    int integer(String key, int min, int max) {
+    public int integer(String key, int min, int max) {
         Object v = get(key);
         if (!isWhole(v) || ((Number) v).longValue() < min || ((Number) v).longValue() > max) {
             throw error(key, "an integer from " + min + " to " + max);
@@ -79,7 +84,7 @@ final class Fields {
         return ((Number) v).intValue();
     }
 
-    long whole(String key, long min) {
+    public long whole(String key, long min) {
         Object v = get(key);
         if (!isWhole(v) || ((Number) v).longValue() < min) {
             throw error(key, "an integer >= " + min);
@@ -88,7 +93,7 @@ final class Fields {
     }
 
     /** A number in the closed range [min, max]. */
-    double number(String key, double min, double max) {
+    public double number(String key, double min, double max) {
         Object v = get(key);
         if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
             throw error(key, "a number from " + min + " to " + max);
@@ -97,7 +102,7 @@ final class Fields {
     }
 
     /** A number strictly above zero (learning rates, thresholds). */
-    double positive(String key) {
+    public double positive(String key) {
         Object v = get(key);
         if (!(v instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
             throw error(key, "a number > 0");
@@ -105,7 +110,7 @@ final class Fields {
         return n.doubleValue();
     }
 
-    boolean flag(String key) {
+    public boolean flag(String key) {
         if (!(get(key) instanceof Boolean b)) {
             throw error(key, "true or false");
         }
@@ -113,7 +118,7 @@ final class Fields {
     }
 
     /** One of a fixed set of names; the message lists them all. */
-    <T> T choice(String key, Map<String, T> allowed) {
+    public <T> T choice(String key, Map<String, T> allowed) {
         Object v = get(key);
         T found = v instanceof String s ? allowed.get(s.toLowerCase(Locale.ROOT)) : null;
         if (found == null) {
@@ -122,7 +127,7 @@ final class Fields {
         return found;
     }
 
-    List<Integer> integers(String key, int min, boolean allowEmpty) {
+    public List<Integer> integers(String key, int min, boolean allowEmpty) {
         Object v = get(key);
         boolean ok = v instanceof List<?> l
                 && (allowEmpty || !l.isEmpty())
@@ -133,7 +138,7 @@ final class Fields {
         return ((List<?>) v).stream().map(e -> (Integer) e).toList();
     }
 
-    List<String> texts(String key) {
+    public List<String> texts(String key) {
         Object v = get(key);
         boolean ok = v instanceof List<?> l
                 && !l.isEmpty()
@@ -144,7 +149,17 @@ final class Fields {
         return ((List<?>) v).stream().map(e -> ((String) e).trim()).toList();
     }
 
-    <T> List<T> objects(String key, Function<Fields, T> each) {
+    /** One of DL4J's activations by its name in lower case ({@code relu}, {@code tanh}, ...), or {@code step}. */
+    public ActivationFunction activation(String key) {
+        return choice(key, ActivationFunction.ALL);
+    }
+
+    /** One of DL4J's weight initialisations, by its name in lower case ({@code xavier}, {@code relu}, ...). */
+    public WeightInit weightInit(String key) {
+        return choice(key, WEIGHT_INITS);
+    }
+
+    public <T> List<T> objects(String key, Function<Fields, T> each) {
         if (!(get(key) instanceof List<?> list) || list.isEmpty()) {
             throw error(key, "a non-empty list of mappings");
         }
@@ -158,7 +173,7 @@ final class Fields {
     }
 
     /** Rejects any key that was never read: an unknown field is a mistake in the file, not something to skip. */
-    void done() {
+    public void done() {
         for (Object k : node.keySet()) {
             if (!read.contains(String.valueOf(k))) {
                 throw new RecipeException(
@@ -168,8 +183,17 @@ final class Fields {
     }
 
     /** Marks a key as read without reading it (it was handled by a caller). */
-    void skip(String key) {
+    public void skip(String key) {
         read.add(key);
+    }
+
+    /** Enum constants by their lower-case names, for {@link #choice}. */
+    static <E extends Enum<E>> Map<String, E> names(E[] values) {
+        Map<String, E> m = new HashMap<>();
+        for (E e : values) {
+            m.put(e.name().toLowerCase(Locale.ROOT), e);
+        }
+        return m;
     }
 
     private static String shorten(String s) {

@@ -9,6 +9,9 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
  * flattened pixels), the windowed forecaster and the teaching networks (XOR, the 2-layer sigmoid net).
  * Dropout, when the recipe sets it, applies to the inputs of every layer after the first (Hinton et al. 2012,
  * "Improving neural networks by preventing co-adaptation of feature detectors": hidden units only).
+ *
+ * <p>Table: {@code arch: {hidden: [256, 128], activation: relu}}; {@code hidden: []} (no activation) is a
+ * linear model.
  */
 public record Mlp(List<Dense> hidden) implements Arch {
     public static final String FAMILY = "mlp";
@@ -17,9 +20,30 @@ public record Mlp(List<Dense> hidden) implements Arch {
         hidden = List.copyOf(hidden);
     }
 
+    /** Reads {@code family: mlp}. */
+    public static final class Reader implements Family {
+        @Override
+        public String name() {
+            return FAMILY;
+        }
+
+        @Override
+        public Arch read(Fields arch) {
+            List<Integer> hidden = arch.integers("hidden", 1, true);
+            ActivationFunction activation = hidden.isEmpty() ? null : arch.activation("activation");
+            return new Mlp(
+                    hidden.stream().map(u -> new Dense(u, activation, null)).toList());
+        }
+    }
+
     @Override
     public String family() {
         return FAMILY;
+    }
+
+    @Override
+    public List<ActivationFunction> activations() {
+        return hidden.stream().map(Dense::activation).toList();
     }
 
     @Override
@@ -34,8 +58,19 @@ public record Mlp(List<Dense> hidden) implements Arch {
         return total + inputs * output.units() + output.units();
     }
 
+    @Override
+    public long flops(Recipe.Input input, Recipe.Output output) {
+        long total = 0;
+        long inputs = input.size();
+        for (Dense d : hidden) {
+            total += d.flops(inputs);
+            inputs = d.units();
+        }
+        return total + Networks.outputFlops(inputs, output);
+    }
+
     /** Fully connected layers take a vector, or an image they flatten; a sequence would be read step by step. */
-    static void flatInput(Recipe.Input input, String family) {
+    public static void flatInput(Recipe.Input input, String family) {
         if (input instanceof Recipe.Input.Sequence) {
             throw new RecipeException("input: expected {features} or {channels, height, width} for family " + family);
         }
@@ -49,5 +84,14 @@ public record Mlp(List<Dense> hidden) implements Arch {
             list.layer(hidden.get(i).layer("dense" + (i + 1), i == 0 ? 0 : dropout));
         }
         return list.layer(Networks.outputLayer(recipe, hidden.isEmpty() ? 0 : dropout));
+    }
+
+    @Override
+    public void source(LayerSource out, Recipe recipe) {
+        double dropout = recipe.regularization().dropout();
+        for (int i = 0; i < hidden.size(); i++) {
+            hidden.get(i).source(out, "dense" + (i + 1), i == 0 ? 0 : dropout);
+        }
+        Networks.outputSource(out, recipe, hidden.isEmpty() ? 0 : dropout);
     }
 }

@@ -54,16 +54,36 @@ public final class Networks {
         return net;
     }
 
-    static OutputLayer outputLayer(Recipe recipe, double dropout) {
+    /** The last layer, shared by every family; {@code dropout} drops its inputs (0 for none). */
+    public static OutputLayer outputLayer(Recipe recipe, double dropout) {
         Recipe.Output out = recipe.output();
         OutputLayer.Builder b = new OutputLayer.Builder(out.loss().create())
                 .name("output")
                 .nOut(out.units())
-                .activation(out.activation());
+                .activation(out.activation().create());
         if (dropout > 0) {
             b.dropOut(1 - dropout); // DL4J takes the probability of keeping a unit
         }
         return b.build();
+    }
+
+    /** {@link #outputLayer} as builder source. */
+    public static void outputSource(LayerSource out, Recipe recipe, double dropout) {
+        Recipe.Output o = recipe.output();
+        out.layer("new " + out.type(OutputLayer.class) + ".Builder(new "
+                        + out.type(o.loss().create().getClass()) + "())")
+                .call("name(\"output\")")
+                .call("nOut(" + LayerSource.OUTPUTS + ")")
+                .call("activation(" + out.activation(o.activation()) + ")");
+        if (dropout > 0) {
+            out.call("dropOut(" + out.keepProbability() + ")");
+        }
+        out.build();
+    }
+
+    /** FLOPs of the output layer on {@code inputs} values. */
+    public static long outputFlops(long inputs, Recipe.Output output) {
+        return 2L * inputs * output.units();
     }
 
     static IUpdater updater(Recipe.Updater u) {

@@ -35,9 +35,12 @@ public record Recipe(
         if (!NAME.matcher(name).matches()) {
             throw new RecipeException("name: expected lower-case letters, digits and dashes, got '" + name + "'");
         }
-        if (task == Task.CLASSIFICATION && output.units() < 2 && output.activation() != Activation.SIGMOID) {
+        if (task == Task.CLASSIFICATION
+                && output.units() < 2
+                && !output.activation().is(Activation.SIGMOID)
+                && !output.activation().equals(ActivationFunction.STEP)) {
             throw new RecipeException(
-                    "output.units: expected at least 2 classes, or 1 unit with a sigmoid output for a binary classifier");
+                    "output.units: expected at least 2 classes, or 1 unit with a sigmoid or step output for a binary classifier");
         }
         if ((task == Task.FORECASTING) != (data.window() != null)) {
             throw new RecipeException("data.window: required for task forecasting and only there");
@@ -53,6 +56,15 @@ public record Recipe(
 
     public String family() {
         return arch.family();
+    }
+
+    /**
+     * Whether a layer uses the zoo's {@link ActivationStep}: gradient descent cannot train such a network, and a
+     * saved model needs that class on the classpath to load.
+     */
+    public boolean usesStep() {
+        return output.activation().equals(ActivationFunction.STEP)
+                || arch.activations().contains(ActivationFunction.STEP);
     }
 
     /** The number of trainable parameters, counted from the shapes alone (no native code is loaded). */
@@ -110,7 +122,7 @@ public record Recipe(
     }
 
     /** The last layer: its width, activation and loss. */
-    public record Output(int units, Activation activation, Loss loss) {}
+    public record Output(int units, ActivationFunction activation, Loss loss) {}
 
     public record Updater(Kind kind, double learningRate, double momentum, Schedule schedule) {
         public enum Kind {

@@ -8,13 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.GradientNormalization;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -27,20 +23,17 @@ import org.yaml.snakeyaml.error.YAMLException;
  * SnakeYAML's plain tree rather than Jackson's: it keeps {@code zoo list} well under half a second.
  */
 public final class RecipeReader {
-    private static final Map<String, Activation> ACTIVATIONS = names(Activation.values());
-    private static final Map<String, WeightInit> WEIGHT_INITS = names(WeightInit.values());
     private static final Map<String, Loss> LOSSES = ids(Loss.values());
-    private static final Map<String, Recipe.Task> TASKS = names(Recipe.Task.values());
-    private static final Map<String, Recipe.Updater.Kind> UPDATERS = names(Recipe.Updater.Kind.values());
-    private static final Map<String, Recipe.Schedule.Kind> SCHEDULES = names(Recipe.Schedule.Kind.values());
+    private static final Map<String, Recipe.Task> TASKS = Fields.names(Recipe.Task.values());
+    private static final Map<String, Recipe.Updater.Kind> UPDATERS = Fields.names(Recipe.Updater.Kind.values());
+    private static final Map<String, Recipe.Schedule.Kind> SCHEDULES = Fields.names(Recipe.Schedule.Kind.values());
     private static final Map<String, GradientNormalization> CLIPPINGS = Map.of(
             "clip-element", GradientNormalization.ClipElementWiseAbsoluteValue,
             "clip-l2-per-layer", GradientNormalization.ClipL2PerLayer,
             "clip-l2-per-param-type", GradientNormalization.ClipL2PerParamType,
             "renormalize-l2-per-layer", GradientNormalization.RenormalizeL2PerLayer,
             "renormalize-l2-per-param-type", GradientNormalization.RenormalizeL2PerParamType);
-    private static final List<String> FAMILIES =
-            List.of(LinearClassifier.FAMILY, Mlp.FAMILY, ConvNet.FAMILY, Lstm.FAMILY);
+    private static final Map<String, Family> FAMILIES = Family.all();
 
     private RecipeReader() {}
 
@@ -119,10 +112,13 @@ public final class RecipeReader {
 
     private static Recipe parse(Fields f) {
         String name = f.text("name");
-        String family = f.choice("family", asMap(FAMILIES));
+        Family family = f.choice("family", FAMILIES);
         Recipe.Task task = f.choice("task", TASKS);
-        Recipe.Input input = input(f.object("input"));
-        Arch arch = arch(family, f);
+        Fields table = f.has("arch") ? f.object("arch") : new Fields(f.source(), "arch", Map.of());
+        Arch arch = family.read(table);
+        table.done();
+        Recipe.DataSpec data = data(f.object("data"), task);
+        Recipe.Input input = input(f, arch, data.window());
         Recipe.Output output = output(f.object("output"));
         Recipe r;
         try {
@@ -134,14 +130,14 @@ public final class RecipeReader {
                     input,
                     arch,
                     output,
-                    f.choice("weightInit", WEIGHT_INITS),
+                    f.weightInit("weightInit"),
                     updater(f.object("updater")),
                     f.has("regularization") ? regularization(f.object("regularization")) : Recipe.Regularization.NONE,
                     f.has("clipping") ? clipping(f.object("clipping")) : Recipe.Clipping.NONE,
                     f.integer("batchSize", 1, 1 << 20),
                     f.integer("epochs", 1, 1_000_000),
                     f.whole("seed", 0),
-                    data(f.object("data"), task));
+                    data);
         } catch (RecipeException e) {
             throw e.getMessage().startsWith(f.source()) ? e : new RecipeException(f.source() + ": " + e.getMessage());
         }
@@ -152,6 +148,22 @@ public final class RecipeReader {
             throw new RecipeException(f.source() + ": " + e.getMessage());
         }
         return r;
+    }
+
+    /**
+     * The recipe's {@code input}; for a forecaster it is derived from the window ({@code steps} past values of the
+     * {@code features} columns, in the form the family reads), so changing the window is one setting.
+     */
+    private static Recipe.Input input(Fields recipe, Arch arch, Recipe.Window window) {
+        if (window == null) {
+            return input(recipe.object("input"));
+        }
+        if (recipe.has("input")) {
+            throw new RecipeException(recipe.source()
+                    + ": input: not set for a forecaster: it is derived from data.window (steps x features);"
+                    + " remove it");
+        }
+        return arch.windowInput(window.steps(), window.features().size());
     }
 
     /** A dataset id the data layer can resolve (no file is read here: the dataset may not be on this machine). */
@@ -182,47 +194,9 @@ public final class RecipeReader {
         return in;
     }
 
-    private static Arch arch(String family, Fields recipe) {
-        if (family.equals(LinearClassifier.FAMILY)) {
-            return new LinearClassifier();
-        }
-        Fields f = recipe.object("arch");
-        Arch arch =
-                switch (family) {
-                    case Mlp.FAMILY -> mlp(f);
-                    case ConvNet.FAMILY -> new ConvNet(
-                            f.objects("stages", RecipeReader::stage), f.objects("dense", RecipeReader::dense));
-                    case Lstm.FAMILY -> new Lstm(f.integers("units", 1, false), f.choice("activation", ACTIVATIONS));
-                    default -> throw new IllegalStateException(family);
-                };
-        f.done();
-        return arch;
-    }
-
-    private static Mlp mlp(Fields f) {
-        List<Integer> hidden = f.integers("hidden", 1, true);
-        Activation activation = hidden.isEmpty() ? null : f.choice("activation", ACTIVATIONS);
-        return new Mlp(hidden.stream().map(u -> new Dense(u, activation, null)).toList());
-    }
-
-    private static ConvNet.Stage stage(Fields f) {
-        if (f.has("pool")) {
-            return new ConvNet.Pool(f.integer("pool", 1, 1 << 10));
-        }
-        return new ConvNet.Conv(
-                f.integer("conv", 1, 1 << 16), f.integer("kernel", 1, 1 << 10), f.choice("activation", ACTIVATIONS));
-    }
-
-    private static Dense dense(Fields f) {
-        return new Dense(
-                f.integer("units", 1, 1 << 24),
-                f.choice("activation", ACTIVATIONS),
-                f.has("weightInit") ? f.choice("weightInit", WEIGHT_INITS) : null);
-    }
-
     private static Recipe.Output output(Fields f) {
-        Recipe.Output o = new Recipe.Output(
-                f.integer("units", 1, 1 << 24), f.choice("activation", ACTIVATIONS), f.choice("loss", LOSSES));
+        Recipe.Output o =
+                new Recipe.Output(f.integer("units", 1, 1 << 24), f.activation("activation"), f.choice("loss", LOSSES));
         f.done();
         return o;
     }
@@ -288,25 +262,11 @@ public final class RecipeReader {
         return d;
     }
 
-    private static <E extends Enum<E>> Map<String, E> names(E[] values) {
-        Map<String, E> m = new HashMap<>();
-        for (E e : values) {
-            m.put(e.name().toLowerCase(Locale.ROOT), e);
-        }
-        return m;
-    }
-
     private static Map<String, Loss> ids(Loss[] values) {
         Map<String, Loss> m = new HashMap<>();
         for (Loss l : values) {
             m.put(l.id(), l);
         }
-        return m;
-    }
-
-    private static Map<String, String> asMap(List<String> names) {
-        Map<String, String> m = new LinkedHashMap<>();
-        names.forEach(n -> m.put(n, n));
         return m;
     }
 }

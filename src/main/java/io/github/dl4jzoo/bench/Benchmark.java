@@ -2,6 +2,9 @@ package io.github.dl4jzoo.bench;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.train.FastDense;
+import io.github.dl4jzoo.train.FastLstm;
+import io.github.dl4jzoo.train.FastUpdaters;
 import io.github.dl4jzoo.train.Latency;
 import io.github.dl4jzoo.train.TrainData;
 import java.lang.management.ManagementFactory;
@@ -82,11 +85,14 @@ public final class Benchmark {
     public static Result run(Recipe r, Settings s) {
         List<DataSet> batches = s.synthetic() ? synthetic(r) : real(r, s.data());
         MultiLayerNetwork net = Networks.build(r);
+        FastUpdaters.install(net);
+        FastLstm.install(net);
+        FastDense step = FastDense.of(net);
         long[] resident = {Pointer.physicalBytes()};
         long[] heap = {0};
 
-        double[] trainMs = time(s, batches, resident, heap, b -> net.fit(b));
-        double[] inferMs = time(s, batches, resident, heap, b -> net.output(b.getFeatures(), false));
+        double[] trainMs = time(s, batches, resident, heap, b -> step.fit(b));
+        double[] inferMs = time(s, batches, resident, heap, b -> step.output(b.getFeatures()));
         DataSetIterator one = new ListDataSetIterator<>(List.of(batches.get(0)), r.batchSize());
         double p50 = Double.MAX_VALUE, p99 = Double.MAX_VALUE;
         for (int i = 0; i < LATENCY_REPEATS; i++) { // the best of a few runs: latency is what the machine can do

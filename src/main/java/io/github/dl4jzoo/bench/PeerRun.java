@@ -6,6 +6,9 @@ import io.github.dl4jzoo.data.DataFile;
 import io.github.dl4jzoo.data.Idx;
 import io.github.dl4jzoo.data.Layout;
 import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.train.FastDense;
+import io.github.dl4jzoo.train.FastLstm;
+import io.github.dl4jzoo.train.FastUpdaters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +44,12 @@ public final class PeerRun {
 
         MultiLayerNetwork net = new MultiLayerNetwork(build(model));
         net.init();
+        FastUpdaters.install(net);
+        FastLstm.install(net);
+        FastDense step = FastDense.of(net);
+        String why = FastDense.unsupported(net);
+        System.out.println("INFO fast dense step "
+                + (step.active() ? "on" : "off: " + (why == null ? "-Ddl4jzoo.fastDense=false" : why)));
         int batch = batchSize(model);
         long t0 = System.nanoTime();
         List<INDArray[]> train = load(dir, "train", batch, model);
@@ -63,7 +72,7 @@ public final class PeerRun {
                 cw = cpuNanos();
             }
             INDArray[] b = train.get(i % nb);
-            net.fit(b[0], b[1]);
+            step.fit(b[0], b[1]);
             if (i >= warm) timedSamples += b[0].size(0);
         }
         long t1 = System.nanoTime();
@@ -74,7 +83,7 @@ public final class PeerRun {
         long correct = 0;
         long te0 = System.nanoTime();
         for (INDArray[] b : test) {
-            INDArray out = net.output(b[0], false);
+            INDArray out = step.output(b[0]);
             correct += out.argMax(1)
                     .eq(b[1].argMax(1))
                     .castTo(DataType.INT)

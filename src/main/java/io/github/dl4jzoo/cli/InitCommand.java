@@ -103,7 +103,8 @@ final class InitCommand implements Callable<Integer> {
         String pad = " ".repeat(run.length() - test.length());
         out.println("next:");
         out.println("  cd " + quoted(dir.toString()));
-        out.println("  " + test + pad + "  # build, then run NetworkTest: one short epoch");
+        out.println("  " + test + pad + "  # build, then run NetworkTest: "
+                + (r.usesStep() ? "gradient descent moves nothing" : "one short epoch"));
         out.println("  " + run + "  "
                 + (project.trainData() == null
                         ? "# train for the recipe's " + r.epochs() + " epochs"

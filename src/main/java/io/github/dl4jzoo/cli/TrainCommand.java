@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.cli;
 
+import io.github.dl4jzoo.api.Cluster;
 import io.github.dl4jzoo.api.Run;
 import io.github.dl4jzoo.api.Settings;
 import io.github.dl4jzoo.train.Metrics;
@@ -109,6 +110,40 @@ final class TrainCommand implements Callable<Integer> {
                 description = "Checkpoint within long epochs this often (default: 5m).")
         Duration checkpointEvery = Duration.ofMinutes(5);
 
+        @Option(
+                names = "--gradients",
+                description = "Record per-layer gradient and parameter L2 norms and the update:parameter ratio"
+                        + " each epoch: gradients.csv and gradients.png in the run folder.")
+        boolean gradients;
+
+        @Option(
+                names = "--master",
+                paramLabel = "URL",
+                description = "Run on Apache Spark: local[N], local[*], spark://HOST:PORT or yarn"
+                        + " (needs spark/target/zoo-spark.jar, which ./zoo adds).")
+        String master;
+
+        /** --set, --epochs, --batch and --seed as recipe overrides, in the form --set takes. */
+        List<String> recipeOverrides() {
+            List<String> all = new ArrayList<>(overrides);
+            if (epochs != null) {
+                all.add("epochs=" + epochs);
+            }
+            if (batch != null) {
+                all.add("batchSize=" + batch);
+            }
+            if (seed != null) {
+                all.add("seed=" + seed);
+            }
+            return all;
+        }
+
+        /** These options as every task of a Spark sweep applies them. */
+        Cluster.Settings settings(Zoo zoo) {
+            return applyTo(io.github.dl4jzoo.api.Zoo.compare(), zoo, new PrintWriter(java.io.Writer.nullWriter()))
+                    .clusterSettings();
+        }
+
         /**
          * These options on a training or comparison of the API. --epochs, --batch and --seed are overrides like
          * any other, so the resolved recipe records them.
@@ -128,7 +163,13 @@ final class TrainCommand implements Callable<Integer> {
             if (data != null) {
                 s.data(data);
             }
-            s.verbose(verbose).earlyStopping(patience).checkpointEvery(checkpointEvery);
+            s.verbose(verbose)
+                    .earlyStopping(patience)
+                    .checkpointEvery(checkpointEvery)
+                    .gradients(gradients);
+            if (master != null) {
+                s.master(master);
+            }
             return timeBudget == null ? s : s.timeBudget(timeBudget);
         }
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             ShowCommand.class,
             TrainCommand.class,
             CompareCommand.class,
+            SweepCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
             BenchCommand.class,

@@ -3,12 +3,17 @@ package io.github.dl4jzoo.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
 import org.datavec.api.split.InputStreamInputSplit;
 import org.datavec.api.writable.Writable;
@@ -29,6 +34,61 @@ public record TimeSeries(
 
     public int rows() {
         return dates.size();
+    }
+
+    /** A spacing of dates and the number of rows in one season of it. */
+    private enum Spacing {
+        HOURLY(24),
+        DAILY(7),
+        WEEKLY(52),
+        MONTHLY(12),
+        QUARTERLY(4);
+
+        final int season;
+
+        Spacing(int season) {
+            this.season = season;
+        }
+
+        static Optional<Spacing> of(LocalDateTime from, LocalDateTime to) {
+            Duration gap = Duration.between(from, to);
+            long days = gap.toDays();
+            if (gap.equals(Duration.ofHours(1))) {
+                return Optional.of(HOURLY);
+            } else if (gap.equals(Duration.ofDays(1))) {
+                return Optional.of(DAILY);
+            } else if (gap.equals(Duration.ofDays(7))) {
+                return Optional.of(WEEKLY);
+            } else if (days >= 28 && days <= 31 && gap.toHoursPart() == 0) {
+                return Optional.of(MONTHLY);
+            } else if (days >= 89 && days <= 92 && gap.toHoursPart() == 0) {
+                return Optional.of(QUARTERLY);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The number of rows in one season, from the usual spacing of the dates: 24 for hourly rows (a day), 7 for
+     * daily (a week), 52 for weekly, 12 for monthly and 4 for quarterly (a year). Empty when most gaps are
+     * none of these (yearly or irregular rows), where a seasonal forecast has no season to repeat. A few
+     * missing rows do not change the answer: the most common spacing wins.
+     */
+    public OptionalInt seasonalPeriod() {
+        Map<Optional<Spacing>, Integer> counts = new HashMap<>();
+        for (int i = 1; i < rows(); i++) {
+            counts.merge(Spacing.of(date(dates.get(i - 1)), date(dates.get(i))), 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .flatMap(Map.Entry::getKey)
+                .map(s -> OptionalInt.of(s.season))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** A date as {@link #readCsv} accepted it. */
+    private static LocalDateTime date(String text) {
+        return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text.replace(' ', 'T'));
     }
 
     /**
@@ -182,9 +242,7 @@ public record TimeSeries(
 
     private static LocalDateTime parseDate(String name, int line, int column, List<String> header, String text) {
         try {
-            return text.length() <= 10
-                    ? LocalDate.parse(text).atStartOfDay()
-                    : LocalDateTime.parse(text.replace(' ', 'T'));
+            return date(text);
         } catch (DateTimeParseException e) {
             throw DataException.at(
                     where(name, line, column, header), "expected an ISO-8601 date like 1958-03-01, got '" + text + "'");

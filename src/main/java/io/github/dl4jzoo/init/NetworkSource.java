@@ -1,11 +1,7 @@
 package io.github.dl4jzoo.init;
 
-import io.github.dl4jzoo.arch.Arch;
-import io.github.dl4jzoo.arch.ConvNet;
-import io.github.dl4jzoo.arch.Dense;
-import io.github.dl4jzoo.arch.LinearClassifier;
-import io.github.dl4jzoo.arch.Lstm;
-import io.github.dl4jzoo.arch.Mlp;
+import io.github.dl4jzoo.arch.ActivationStep;
+import io.github.dl4jzoo.arch.LayerSource;
 import io.github.dl4jzoo.arch.Recipe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,17 +11,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * A recipe as readable DL4J builder code: the {@code Network} class of a project written by {@code zoo init}.
  * One call per line, one layer per {@code .layer(...)}, every layer named, {@code setInputType} for nIn, and
  * every hyper-parameter a named constant.
  *
- * <p>It walks the records the families build from (the stage table of {@link ConvNet}, the {@link Dense} rows of
- * {@link Mlp}, ...) and mirrors their builder chains call for call, so the code builds the configuration
- * {@code Networks.configuration(recipe)} builds: {@code NetworkSourceTest} compiles it for every recipe and
- * compares the JSON. Settings the zoo passes at their DL4J defaults (float precision, workspaces enabled, zero
+ * <p>The common settings are written here, mirroring {@code Networks.configuration} call for call; the layers
+ * are written by the recipe's family ({@link io.github.dl4jzoo.arch.Arch#source}), so the code builds the
+ * configuration {@code Networks.configuration(recipe)} builds: {@code NetworkSourceTest} compiles it for every
+ * recipe and compares the JSON. Settings the zoo passes at their DL4J defaults (float precision, workspaces enabled, zero
  * penalties, no clipping) are left out to keep the code short; the JSON test proves they change nothing.
  */
 public final class NetworkSource {
@@ -34,7 +29,6 @@ public final class NetworkSource {
 
     private static final String INDENT = "    ";
     private static final String CHAIN = INDENT.repeat(4);
-    private static final String LAYER_CHAIN = INDENT.repeat(6);
 
     private final Recipe recipe;
     private final Set<String> imports = new TreeSet<>();
@@ -68,12 +62,15 @@ public final class NetworkSource {
 
     /** The zoo's own classes the configuration refers to; in the project they live in its package. */
     public static List<Class<?>> zooClasses(Recipe recipe) {
+        List<Class<?>> classes = new ArrayList<>();
         Class<?> loss = recipe.output().loss().create().getClass();
-        return isZoo(loss) ? List.of(loss) : List.of();
-    }
-
-    private static boolean isZoo(Class<?> c) {
-        return c.getPackageName().startsWith("io.github.dl4jzoo.");
+        if (LayerSource.isZoo(loss)) {
+            classes.add(loss);
+        }
+        if (recipe.usesStep()) {
+            classes.add(ActivationStep.class);
+        }
+        return List.copyOf(classes);
     }
 
     private String source(String javaPackage, String recipeFile) {
@@ -87,7 +84,7 @@ public final class NetworkSource {
                         ? "Classes: one output unit each."
                         : "Output units.",
                 "int",
-                "OUTPUTS",
+                LayerSource.OUTPUTS,
                 String.valueOf(out.units()));
         layers();
         chain.append(CHAIN).append(".setInputType(").append(inputType).append(")\n");
@@ -161,7 +158,7 @@ public final class NetworkSource {
             constant(
                     "Probability of dropping a unit (DL4J's dropOut takes the probability of keeping it: 1 - DROPOUT).",
                     "double",
-                    "DROPOUT",
+                    LayerSource.DROPOUT,
                     number(reg.dropout()));
         }
         Recipe.Clipping clip = recipe.clipping();
@@ -252,108 +249,12 @@ public final class NetworkSource {
         return "new " + type + "(" + lr + ")";
     }
 
-    /** The family's layers, as its {@code layers(...)} method adds them. */
+    /** The family's layers, written by the family itself. */
     private void layers() {
-        double dropout = recipe.regularization().dropout();
-        Arch arch = recipe.arch();
-        if (arch instanceof LinearClassifier) {
-            outputLayer(false);
-        } else if (arch instanceof Mlp mlp) {
-            for (int i = 0; i < mlp.hidden().size(); i++) {
-                denseLayer(mlp.hidden().get(i), "dense" + (i + 1), i > 0 && dropout > 0);
-            }
-            outputLayer(!mlp.hidden().isEmpty() && dropout > 0);
-        } else if (arch instanceof ConvNet cnn) {
-            int conv = 0, pool = 0;
-            for (ConvNet.Stage stage : cnn.stages()) {
-                if (stage instanceof ConvNet.Conv c) {
-                    convLayer(c, "conv" + ++conv);
-                } else if (stage instanceof ConvNet.Pool p) {
-                    poolLayer(p, "pool" + ++pool);
-                }
-            }
-            for (int i = 0; i < cnn.dense().size(); i++) {
-                denseLayer(cnn.dense().get(i), "dense" + (i + 1), dropout > 0);
-            }
-            outputLayer(dropout > 0);
-        } else if (arch instanceof Lstm lstm) {
-            for (int i = 0; i < lstm.units().size(); i++) {
-                lstmLayer(
-                        lstm.units().get(i),
-                        lstm.activation(),
-                        "lstm" + (i + 1),
-                        i == lstm.units().size() - 1);
-            }
-            outputLayer(dropout > 0);
-        } else {
-            throw new IllegalStateException("no renderer for family " + arch.family());
-        }
-    }
-
-    private void denseLayer(Dense d, String name, boolean dropout) {
-        imports.add("org.deeplearning4j.nn.conf.layers.DenseLayer");
-        layer("new DenseLayer.Builder()");
-        call(LAYER_CHAIN, "name(\"" + name + "\")");
-        call(LAYER_CHAIN, "nOut(" + d.units() + ")");
-        call(LAYER_CHAIN, "activation(" + activation(d.activation()) + ")");
-        if (d.weightInit() != null) {
-            call(LAYER_CHAIN, "weightInit(" + weightInit(d.weightInit()) + ")");
-        }
-        if (dropout) {
-            call(LAYER_CHAIN, "dropOut(1 - DROPOUT)");
-        }
-        call(LAYER_CHAIN, "build())");
-    }
-
-    private void convLayer(ConvNet.Conv c, String name) {
-        imports.add("org.deeplearning4j.nn.conf.layers.ConvolutionLayer");
-        imports.add("org.deeplearning4j.nn.conf.ConvolutionMode");
-        layer("new ConvolutionLayer.Builder(" + c.kernel() + ", " + c.kernel() + ")");
-        call(LAYER_CHAIN, "name(\"" + name + "\")");
-        call(LAYER_CHAIN, "nOut(" + c.filters() + ")");
-        call(LAYER_CHAIN, "stride(1, 1)");
-        call(LAYER_CHAIN, "convolutionMode(ConvolutionMode.Truncate)");
-        call(LAYER_CHAIN, "activation(" + activation(c.activation()) + ")");
-        call(LAYER_CHAIN, "build())");
-    }
-
-    private void poolLayer(ConvNet.Pool p, String name) {
-        imports.add("org.deeplearning4j.nn.conf.layers.SubsamplingLayer");
-        layer("new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)");
-        call(LAYER_CHAIN, "name(\"" + name + "\")");
-        call(LAYER_CHAIN, "kernelSize(" + p.size() + ", " + p.size() + ")");
-        call(LAYER_CHAIN, "stride(" + p.size() + ", " + p.size() + ")");
-        call(LAYER_CHAIN, "build())");
-    }
-
-    /** The last LSTM layer is wrapped in LastTimeStep: the output layer sees only the final step. */
-    private void lstmLayer(int units, Activation activation, String name, boolean last) {
-        imports.add("org.deeplearning4j.nn.conf.layers.LSTM");
-        if (last) {
-            imports.add("org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep");
-        }
-        layer((last ? "new LastTimeStep(" : "") + "new LSTM.Builder()");
-        call(LAYER_CHAIN, "name(\"" + name + "\")");
-        call(LAYER_CHAIN, "nOut(" + units + ")");
-        call(LAYER_CHAIN, "activation(" + activation(activation) + ")");
-        call(LAYER_CHAIN, "build())" + (last ? ")" : ""));
-    }
-
-    private void outputLayer(boolean dropout) {
-        Recipe.Output out = recipe.output();
-        Class<?> loss = out.loss().create().getClass();
-        if (!isZoo(loss)) {
-            imports.add(loss.getName()); // the zoo's own losses are copied into the project's package
-        }
-        imports.add("org.deeplearning4j.nn.conf.layers.OutputLayer");
-        layer("new OutputLayer.Builder(new " + loss.getSimpleName() + "())");
-        call(LAYER_CHAIN, "name(\"output\")");
-        call(LAYER_CHAIN, "nOut(OUTPUTS)");
-        call(LAYER_CHAIN, "activation(" + activation(out.activation()) + ")");
-        if (dropout) {
-            call(LAYER_CHAIN, "dropOut(1 - DROPOUT)");
-        }
-        call(LAYER_CHAIN, "build())");
+        LayerSource out = new LayerSource();
+        recipe.arch().source(out, recipe);
+        imports.addAll(out.imports());
+        chain.append(out.text());
     }
 
     private String inputType() {
@@ -372,10 +273,6 @@ public final class NetworkSource {
         }
         constant("Input values of one example.", "int", "FEATURES", String.valueOf(input.size()));
         return "InputType.feedForward(FEATURES)";
-    }
-
-    private void layer(String opening) {
-        chain.append(CHAIN).append(".layer(").append(opening).append('\n');
     }
 
     private void call(String indent, String call) {
@@ -411,11 +308,6 @@ public final class NetworkSource {
     private String seed() {
         long seed = recipe.seed();
         return seed > Integer.MAX_VALUE ? seed + "L" : String.valueOf(seed);
-    }
-
-    private String activation(Activation a) {
-        imports.add("org.nd4j.linalg.activations.Activation");
-        return "Activation." + a.name();
     }
 
     private String weightInit(WeightInit w) {

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.init;
 
+import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.data.Catalog;
 import io.github.dl4jzoo.data.Datasets;
@@ -31,6 +32,9 @@ public final class Scaffold {
     static final String FASHION_DATA = FASHION.systemDirs().get(0).toString();
     static final String SAMPLE_DIR = "fashion-mnist-tiny";
     static final String CO2_FILE = "data/co2-concentration.csv";
+    /** Where the project keeps the class DL4J M2.1's oneDNN check looks for (see the Nd4jCpu template). */
+    static final String SHIM = "src/main/java/org/nd4j/nativeblas/Nd4jCpu.java";
+
     private static final int FASHION_SIDE_PX = 28;
 
     /** Maven's own pattern for an artifactId. */
@@ -112,6 +116,10 @@ public final class Scaffold {
             Recipe recipe, String recipeYaml, Options options, DataSources sources, String command) {
         DataKind kind = kind(recipe);
         checkShapes(recipe, kind);
+        if (recipe.usesStep() && kind != DataKind.XOR) {
+            throw new InitException("recipe " + recipe.name() + ": a network with step units cannot be trained by"
+                    + " gradient descent; zoo init writes one only for the xor data (as the perceptron recipe)");
+        }
         String pkg = options.javaPackage(), main = "src/main/java/" + options.folder() + "/";
         String test = "src/test/java/" + options.folder() + "/";
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -225,8 +233,14 @@ public final class Scaffold {
         NetworkSource.files(recipe, pkg, "models/" + recipe.name() + ".yaml")
                 .forEach((name, text) -> files.put(main + name, utf8(text)));
         loaders.forEach((name, text) -> files.put(main + name, utf8(text)));
+        files.put(main + "Engine.java", utf8(Templates.render("Engine.java", tokens)));
+        files.put(SHIM, utf8(Templates.read("Nd4jCpu.java")));
         files.put("src/main/resources/simplelogger.properties", utf8(Templates.read("simplelogger.properties")));
-        files.put(test + "NetworkTest.java", utf8(Templates.render(prefix + "NetworkTest.java", tokens)));
+        // gradient descent cannot lower a step network's loss, so its test checks that nothing moves instead
+        String networkTest = recipe.usesStep() ? "StepNetworkTest.java" : prefix + "NetworkTest.java";
+        files.put(test + "NetworkTest.java", utf8(Templates.render(networkTest, tokens)));
+        tokens.put("HELPER_LAYERS", String.valueOf(helperLayers(recipe)));
+        files.put(test + "EngineTest.java", utf8(Templates.render("EngineTest.java", tokens)));
         files.putAll(data);
         return new Project(files, notes, trainData);
     }
@@ -427,6 +441,17 @@ public final class Scaffold {
                                 + name + ".zip`.");
             }
         }
+        s.append("## Speed\n\n");
+        para(
+                s,
+                "Main and the tests call `Engine.configure()` before any network exists: it switches on DL4J's"
+                        + " layer helpers (with `org/nd4j/nativeblas/Nd4jCpu.java`, a class DL4J 1.0.0-M2.1 looks"
+                        + " for and no longer finds) and runs ND4J on one thread. The pom's `onednn-x86_64` profile"
+                        + " adds ND4J's oneDNN build on Linux x86-64, so convolution and pooling run as native oneDNN"
+                        + " ops. These are the settings the zoo trains with; without them its convolutional networks"
+                        + " trained 2-3.5x slower. `EngineTest` reads them back from ND4J and DL4J. Off:"
+                        + " `-Dorg.eclipse.deeplearning4j.helpers.disable=true`, `-Dthreads=0`, Maven"
+                        + " `-P '!onednn-x86_64'`.");
         s.append("## Where it came from\n\n");
         String hinge = copied.isEmpty()
                 ? ""
@@ -474,13 +499,23 @@ public final class Scaffold {
                     + " standardised with training statistics only |\n");
             case XOR -> s.append("| `XorData.java` | the four rows |\n");
         }
-        if (!copied.isEmpty()) {
-            s.append(
-                    "| `MulticlassHingeLoss.java` | the multiclass SVM loss, which DL4J lacks (a copy of the zoo's) |\n");
+        s.append("| `Engine.java`, `src/main/java/org/nd4j/nativeblas/Nd4jCpu.java` | the engine settings (see Speed)"
+                + " |\n");
+        for (Class<?> c : copied) {
+            String what = c.getSimpleName().equals("MulticlassHingeLoss")
+                    ? "the multiclass SVM loss"
+                    : "the perceptron's step activation";
+            s.append("| `")
+                    .append(c.getSimpleName())
+                    .append(".java` | ")
+                    .append(what)
+                    .append(", which DL4J lacks (a copy of the zoo's) |\n");
         }
         s.append("| `src/test/java/")
                 .append(folder)
                 .append("/NetworkTest.java` | builds the network, trains one epoch, checks the loss fell |\n");
+        s.append("| `EngineTest.java` | one OpenMP thread, and a oneDNN helper on every convolution and pooling layer,"
+                + " read from ND4J and DL4J |\n");
         s.append("| `models/").append(name).append(".yaml` | the recipe it was written from |\n");
         switch (kind) {
             case IMAGES -> s.append("| `src/test/resources/")
@@ -490,6 +525,18 @@ public final class Scaffold {
             case XOR -> {}
         }
         return s.toString();
+    }
+
+    /**
+     * Convolution and pooling layers of the recipe's network: the layers DL4J gives a oneDNN helper, which the
+     * generated EngineTest checks one by one.
+     */
+    static int helperLayers(Recipe recipe) {
+        return (int) Networks.configuration(recipe).getConfs().stream()
+                .map(c -> c.getLayer())
+                .filter(l -> l instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer
+                        || l instanceof org.deeplearning4j.nn.conf.layers.SubsamplingLayer)
+                .count();
     }
 
     private static void para(StringBuilder s, String text) {

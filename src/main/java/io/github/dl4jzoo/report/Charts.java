@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.report;
 
 import io.github.dl4jzoo.train.EpochStats;
+import io.github.dl4jzoo.train.GradientStats;
 import io.github.dl4jzoo.train.RunResult;
 import java.awt.Color;
 import java.awt.Font;
@@ -73,6 +74,36 @@ final class Charts {
         if (!validation.getSeriesMap().isEmpty()) {
             validation.getStyler().setLegendVisible(false);
             panels.add(validation);
+        }
+        return panels;
+    }
+
+    /**
+     * A run's per-layer gradient statistics ({@code --gradients}), one panel each for the gradient's L2 norm, the
+     * parameters' L2 norm and the update:parameter ratio, on log axes (orders of magnitude apart is the point):
+     * one line per layer, by epoch. A value that a log axis cannot show (zero: a step network's gradient) is left
+     * out, and a panel with nothing to show is dropped.
+     */
+    static List<XYChart> gradientCurves(String title, List<GradientStats.Row> rows) {
+        List<XYChart> panels = new ArrayList<>();
+        List<String> names = List.of("gradient L2 norm", "parameter L2 norm", "update:parameter ratio");
+        List<ToDoubleFunction<GradientStats.Row>> values =
+                List.of(GradientStats.Row::gradientL2, GradientStats.Row::parameterL2, GradientStats.Row::updateRatio);
+        for (int p = 0; p < names.size(); p++) {
+            XYChart chart = xyChart(title + ": " + names.get(p) + " per layer", "epoch", names.get(p) + " (log scale)");
+            chart.getStyler().setYAxisLogarithmic(true);
+            Map<String, Map<Integer, Double>> byLayer = new java.util.LinkedHashMap<>();
+            for (GradientStats.Row r : rows) {
+                double v = values.get(p).applyAsDouble(r);
+                Map<Integer, Double> points = byLayer.computeIfAbsent(r.layer(), k -> new TreeMap<>());
+                if (v > 0 && Double.isFinite(v)) {
+                    points.put(r.epoch(), v);
+                }
+            }
+            byLayer.forEach((layer, points) -> addLine(chart, layer, points));
+            if (!chart.getSeriesMap().isEmpty()) {
+                panels.add(chart);
+            }
         }
         return panels;
     }
@@ -173,9 +204,12 @@ final class Charts {
 
     /** The test period: the truth in black, each model's forecast over it (baselines dashed). */
     static Optional<XYChart> forecast(Section s) {
-        RunResult.Forecast truth = null;
+        if (!s.task().equals("forecasting")) {
+            return Optional.empty(); // others keep their test predictions for the significance tests only
+        }
+        RunResult.Predictions truth = null;
         for (RecipeSummary r : s.ranked()) {
-            RunResult.Forecast f = r.runs().get(0).predictions();
+            RunResult.Predictions f = r.runs().get(0).predictions();
             if (f != null && (truth == null || f.truth().length > truth.truth().length)) {
                 truth = f;
             }
@@ -193,7 +227,7 @@ final class Charts {
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> dateAt(dates, x));
         for (RecipeSummary r : s.ranked()) {
             RunResult first = r.runs().get(0);
-            RunResult.Forecast f = first.predictions();
+            RunResult.Predictions f = first.predictions();
             if (f == null || f.predicted().length == 0) {
                 continue;
             }
@@ -254,7 +288,7 @@ final class Charts {
         return bytes.toByteArray();
     }
 
-    private static XYChart xyChart(String title, String xTitle, String yTitle) {
+    static XYChart xyChart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChart(WIDTH_PX, HEIGHT_PX);
         chart.setTitle(title);
         chart.setXAxisTitle(xTitle);

@@ -31,6 +31,9 @@ record Column(String header, boolean numeric, Function<RecipeSummary, String> ce
             columns.add(new Column("MAE", true, r -> withStd(r.stat(Measure.MAE), Column::error)));
             columns.add(new Column("R²", true, r -> withStd(r.stat(Measure.R2), Formats::fraction)));
         }
+        columns.add(new Column("p vs best", true, r -> s.significance(r)
+                .map(x -> pValue(x.p()))
+                .orElse(Formats.NONE)));
         columns.add(new Column("epochs", true, r -> r.trained() ? r.epochsRange() : Formats.NONE));
         columns.add(new Column("stopped by", false, r -> r.trained() ? r.stopReasons() : Formats.NONE));
         columns.add(new Column("train time s", true, r -> trained(r, Measure.TRAIN_SECONDS)));
@@ -46,6 +49,14 @@ record Column(String header, boolean numeric, Function<RecipeSummary, String> ce
     static String withStd(Stat s, Function<Double, String> format) {
         String mean = format.apply(s.mean());
         return Double.isFinite(s.std()) ? mean + " ± " + format.apply(s.std()) : mean;
+    }
+
+    /** Three decimals, and "< 0.001" below them: a p-value is not read more finely than that. */
+    static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return Formats.NONE;
+        }
+        return p < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
     }
 
     /** Errors in the data's own units: four significant digits. */

@@ -68,6 +68,9 @@ final class HtmlPage {
             }
             h.append("</ul>\n");
             table(h, s);
+            s.significanceNote()
+                    .ifPresent(note ->
+                            h.append("<p class=\"muted\">").append(esc(note)).append("</p>\n"));
             for (ComparisonReport.Plot p : plots.getOrDefault(s, List.of())) {
                 figure(h, p);
             }

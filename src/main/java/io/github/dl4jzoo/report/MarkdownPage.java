@@ -18,6 +18,8 @@ final class MarkdownPage {
             }
             md.append("\n");
             table(md, s);
+            s.significanceNote()
+                    .ifPresent(note -> md.append("\n").append(cell(note)).append("\n"));
         }
         if (environment.keySet().stream().anyMatch(key -> !key.equals(Pages.COMMAND_KEY))) {
             md.append("\n## Environment\n\n");

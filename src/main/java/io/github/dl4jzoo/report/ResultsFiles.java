@@ -6,6 +6,7 @@ import io.github.dl4jzoo.train.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,8 @@ final class ResultsFiles {
             header.add(m.key + "_mean");
             header.add(m.key + "_std");
         }
+        header.add("p_vs_best");
+        header.add("p_test");
         StringBuilder csv = new StringBuilder(Csv.line(header));
         for (Section section : sections) {
             for (RecipeSummary r : section.ranked()) {
@@ -41,6 +44,9 @@ final class ResultsFiles {
                     row.add(Formats.csv(s.mean()));
                     row.add(Formats.csv(s.std()));
                 }
+                Optional<Significance.Result> p = section.significance(r);
+                row.add(p.map(x -> Formats.csv(x.p())).orElse(""));
+                row.add(p.map(x -> x.test().id).orElse(""));
                 csv.append(Csv.line(row));
             }
         }
@@ -64,6 +70,13 @@ final class ResultsFiles {
                 ArrayNode seeds = node.putArray("seeds");
                 r.seeds().forEach(seeds::add);
                 node.put("stop_reason", r.stopReasons());
+                Optional<Significance.Result> p = section.significance(r);
+                if (p.isPresent()) {
+                    ObjectNode significance = node.putObject("p_vs_best");
+                    Json.put(significance, "p", p.get().p());
+                    significance.put("test", p.get().test().id);
+                    significance.put("best", section.best().recipe());
+                }
                 ObjectNode summary = node.putObject("summary");
                 for (Measure m : Measure.values()) {
                     if (!m.appliesTo(r.runs().get(0))) {

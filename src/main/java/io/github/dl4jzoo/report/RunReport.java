@@ -2,6 +2,8 @@ package io.github.dl4jzoo.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dl4jzoo.train.EpochStats;
+import io.github.dl4jzoo.train.GradientLog;
+import io.github.dl4jzoo.train.GradientStats;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import java.awt.image.BufferedImage;
@@ -21,6 +23,7 @@ public final class RunReport {
     public static final String TIMING_JSON = "timing.json";
     public static final String HISTORY_CSV = "history.csv";
     public static final String CURVES_PNG = "learning-curves.png";
+    public static final String GRADIENTS_PNG = "gradients.png";
 
     private RunReport() {}
 
@@ -62,14 +65,51 @@ public final class RunReport {
         if (!panels.isEmpty() && wanted.test(CURVES_PNG)) {
             ComparisonReport.writeBytes(runDir.resolve(CURVES_PNG), Charts.png(panels));
         }
+        Path gradients = runDir.resolve(GradientLog.CSV);
+        if (Files.exists(gradients)) {
+            List<BufferedImage> g =
+                    Charts.gradientCurves(r.recipe() + " (seed " + r.seed() + ")", gradients(gradients)).stream()
+                            .map(Charts::image)
+                            .toList();
+            if (!g.isEmpty() && wanted.test(GRADIENTS_PNG)) {
+                ComparisonReport.writeBytes(runDir.resolve(GRADIENTS_PNG), Charts.png(g));
+            }
+        }
         return written;
     }
 
     /** The report files a finished run's folder lacks (a kill between the model and the last report). */
     public static List<String> missing(Path runDir) {
-        return List.of(METRICS_JSON, TIMING_JSON, HISTORY_CSV, CURVES_PNG).stream()
+        List<String> reports = new ArrayList<>(List.of(METRICS_JSON, TIMING_JSON, HISTORY_CSV, CURVES_PNG));
+        if (Files.exists(runDir.resolve(GradientLog.CSV))) {
+            reports.add(GRADIENTS_PNG);
+        }
+        return reports.stream()
                 .filter(name -> !Files.exists(runDir.resolve(name)))
                 .toList();
+    }
+
+    /** The rows of a run's {@code gradients.csv} (as {@link GradientLog} writes it). */
+    public static List<GradientStats.Row> gradients(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(GradientLog.HEADER)) {
+            throw new IOException(csv + ":1: expected the header " + GradientLog.HEADER);
+        }
+        List<GradientStats.Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",");
+            try {
+                rows.add(new GradientStats.Row(
+                        Integer.parseInt(c[0]),
+                        c[1],
+                        Double.parseDouble(c[2]),
+                        Double.parseDouble(c[3]),
+                        Double.parseDouble(c[4])));
+            } catch (RuntimeException e) {
+                throw new IOException(csv + ":" + (i + 1) + ": expected " + GradientLog.HEADER, e);
+            }
+        }
+        return rows;
     }
 
     static ObjectNode metrics(RunResult r) {

@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The recipes that can be ranked against each other: same task, same dataset (an accuracy on XOR says nothing
@@ -53,6 +57,28 @@ record Section(String task, String dataset, List<RecipeSummary> ranked) {
 
     RecipeSummary best() {
         return ranked.get(0);
+    }
+
+    /** The p-value of a recipe's difference from the best; empty for the best itself or when nothing pairs. */
+    Optional<Significance.Result> significance(RecipeSummary r) {
+        // NaN: the test is undefined here (no spread at all), which a reader sees as no p-value.
+        return Significance.against(best(), r, classification()).filter(x -> !Double.isNaN(x.p()));
+    }
+
+    /**
+     * The sentence under the table that says what the p column means, naming the tests it used; empty when the
+     * section has no p-value.
+     */
+    Optional<String> significanceNote() {
+        Set<Significance.Test> tests = new TreeSet<>();
+        ranked.forEach(r -> significance(r).ifPresent(x -> tests.add(x.test())));
+        if (tests.isEmpty()) {
+            return Optional.empty();
+        }
+        String how = tests.stream().map(t -> t.description).collect(Collectors.joining("; "));
+        return Optional.of("p vs best: how likely a difference at least this large from " + best().recipe()
+                + " would be if the two were in truth equally good (two-sided, " + how + "); below 0.05 the gap is"
+                + " unlikely to be luck, above it these runs cannot tell the two apart.");
     }
 
     /** The headline of one recipe as a person reads it: "accuracy 0.8200 ± 0.0200". */

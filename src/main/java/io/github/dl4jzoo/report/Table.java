@@ -12,12 +12,32 @@ import java.util.Locale;
  * {@code new Table("recipe", "accuracy").alignRight(1).row("mlp", "0.8350")}, printed by {@code toString()}.
  */
 public final class Table {
+    private static final String NUMBER = "-?[0-9][0-9,.]*";
     private final List<String[]> rows = new ArrayList<>();
     private final boolean[] right;
 
     public Table(String... header) {
         rows.add(header);
         right = new boolean[header.length];
+    }
+
+    /**
+     * A table of {@code rows} under {@code header}, a column right-aligned when every cell of it is a number
+     * ("1,234", "-0.5"): {@code System.out.print(Table.of(List.of("recipe", "params"), rows))}.
+     */
+    public static Table of(List<String> header, List<? extends List<?>> rows) {
+        Table t = new Table(header.toArray(String[]::new));
+        for (List<?> r : rows) {
+            t.row(r.toArray());
+        }
+        for (int c = 0; c < header.size(); c++) {
+            final int column = c;
+            if (!rows.isEmpty()
+                    && rows.stream().allMatch(r -> String.valueOf(r.get(column)).matches(NUMBER))) {
+                t.alignRight(c);
+            }
+        }
+        return t;
     }
 
     /** Right-aligns these columns (numbers), counted from 0. */

@@ -144,12 +144,16 @@ final class Checkpoints implements TrainingListener {
             throw new TrainException(zip + ": the checkpoint that " + RunFolder.STATE
                     + " names is missing; the run cannot go on from it (train a new run)");
         }
+        MultiLayerNetwork net;
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
+            net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new TrainException(zip + ": not a readable checkpoint ("
                     + m.lines().findFirst().orElse("") + "); the run cannot go on from it (train a new run)");
         }
+        FastUpdaters.install(net);
+        FastLstm.install(net);
+        return net;
     }
 }

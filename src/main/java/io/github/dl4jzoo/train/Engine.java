@@ -18,7 +18,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>Switches (system properties): {@code -Ddl4jzoo.engine=naive} turns everything off (DL4J defaults);
  * {@code -Ddl4jzoo.helpers=false}, {@code -Ddl4jzoo.threads=N} (0 = leave ND4J's default) turn off single
- * settings. oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
+ * settings; {@code -Ddl4jzoo.fastUpdater=false} and {@code -Ddl4jzoo.javaLstm=false} keep DL4J's own updaters and
+ * LSTM loop ({@link FastUpdaters}, {@link FastLstm}). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
  */
 public final class Engine {
     private Engine() {}
@@ -31,6 +32,11 @@ public final class Engine {
 
     private static boolean naive() {
         return "naive".equalsIgnoreCase(prop("engine", ""));
+    }
+
+    /** A setting that is on unless {@code -Ddl4jzoo.KEY=false} or {@code -Ddl4jzoo.engine=naive}. */
+    static boolean enabled(String key) {
+        return !naive() && !"false".equalsIgnoreCase(prop(key, "true"));
     }
 
     /**

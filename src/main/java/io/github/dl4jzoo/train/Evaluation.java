@@ -69,16 +69,43 @@ public final class Evaluation {
      */
     public static long[][] confusion(MultiLayerNetwork net, DataSetIterator data, int classes) {
         long[][] confusion = new long[classes][classes];
+        FastDense step = FastDense.of(net);
         data.reset();
         while (data.hasNext()) {
             DataSet batch = data.next();
-            int[] predicted = classes(net.output(batch.getFeatures(), false));
+            int[] predicted = classes(step.output(batch.getFeatures()));
             int[] actual = classes(batch.getLabels());
             for (int i = 0; i < predicted.length; i++) {
                 confusion[actual[i]][predicted[i]]++;
             }
         }
         return confusion;
+    }
+
+    /** Rows the true class, columns the predicted one. */
+    public static long[][] confusion(int[] truth, int[] predicted, int classes) {
+        long[][] confusion = new long[classes][classes];
+        for (int i = 0; i < truth.length; i++) {
+            confusion[truth[i]][predicted[i]]++;
+        }
+        return confusion;
+    }
+
+    /** The true and the predicted class of every example of an iterator, in its order. */
+    public static int[][] classes(MultiLayerNetwork net, DataSetIterator data) {
+        List<int[]> truth = new ArrayList<>(), predicted = new ArrayList<>();
+        FastDense step = FastDense.of(net);
+        data.reset();
+        while (data.hasNext()) {
+            DataSet batch = data.next();
+            predicted.add(classes(step.output(batch.getFeatures())));
+            truth.add(classes(batch.getLabels()));
+        }
+        return new int[][] {concat(truth), concat(predicted)};
+    }
+
+    private static int[] concat(List<int[]> parts) {
+        return parts.stream().flatMapToInt(java.util.Arrays::stream).toArray();
     }
 
     /** Class indices from one-hot rows, or from a single probability column (threshold 0.5). */
@@ -97,10 +124,11 @@ public final class Evaluation {
     /** Predictions and truths of a regressor over a whole iterator, in the target's original units. */
     public static double[][] predictions(MultiLayerNetwork net, DataSetIterator data, TrainData units) {
         INDArray predicted = null, truth = null;
+        FastDense step = FastDense.of(net);
         data.reset();
         while (data.hasNext()) {
             DataSet batch = data.next();
-            INDArray p = net.output(batch.getFeatures(), false);
+            INDArray p = step.output(batch.getFeatures());
             predicted = predicted == null ? p : org.nd4j.linalg.factory.Nd4j.vstack(predicted, p);
             truth = truth == null ? batch.getLabels() : org.nd4j.linalg.factory.Nd4j.vstack(truth, batch.getLabels());
         }
@@ -119,6 +147,11 @@ public final class Evaluation {
      */
     static Metrics.Classification classification(
             MultiLayerNetwork net, DataSetIterator it, Recipe recipe, TrainData data) {
+        return classification(classes(net, it), recipe, data);
+    }
+
+    /** The same from every example's true and predicted class ({@link #classes(MultiLayerNetwork, DataSetIterator)}). */
+    static Metrics.Classification classification(int[][] truthAndPredicted, Recipe recipe, TrainData data) {
         int classes = Math.max(2, recipe.output().units());
         List<String> names = data.classNames();
         if (names.size() != classes) {
@@ -127,7 +160,7 @@ public final class Evaluation {
                 names.add(Integer.toString(i));
             }
         }
-        return classification(confusion(net, it, classes), names);
+        return classification(confusion(truthAndPredicted[0], truthAndPredicted[1], classes), names);
     }
 
     private static double mean(double[] v) {

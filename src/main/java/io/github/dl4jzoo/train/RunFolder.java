@@ -49,8 +49,10 @@ public final class RunFolder implements AutoCloseable {
                 "metrics.json",
                 "timing.json",
                 "history.csv",
-                "learning-curves.png")),
-        COMPARISON(Set.of("results.csv", "results.json", "report.md", "report.html", "env.json"));
+                "learning-curves.png",
+                "gradients.csv",
+                "gradients.png")),
+        COMPARISON(Set.of("results.csv", "results.json", "report.md", "report.html", "env.json", "sweep.csv"));
 
         private final Set<String> files;
 

@@ -10,7 +10,9 @@ import java.util.List;
  * and no history, so that it sits in the same table as the networks.
  *
  * @param stopReason why training ended: "epochs", "early stopping", "time budget" or "diverged"
- * @param predictions for forecasters, the test-period predictions and truths in original units (else empty)
+ * @param predictions every test example's prediction beside its truth, in test-set order, so that two runs on the
+ *     same test set can be compared example by example: class indices for classifiers, values in original units
+ *     for forecasters and regressors (empty when not recorded)
  * @param data the files the run read, training and test, in the order read
  */
 public record RunResult(
@@ -31,7 +33,7 @@ public record RunResult(
         long peakResidentBytes,
         String stopReason,
         Path runDir,
-        Forecast predictions,
+        Predictions predictions,
         List<Source> data) {
 
     /** A result that read no files of its own (a baseline, a hand-made result). */
@@ -53,7 +55,7 @@ public record RunResult(
             long peakResidentBytes,
             String stopReason,
             Path runDir,
-            Forecast predictions) {
+            Predictions predictions) {
         this(
                 recipe,
                 family,
@@ -79,8 +81,35 @@ public record RunResult(
     /** A data file the run read: its path ({@code classpath:} for embedded data) and the SHA-256 of its bytes. */
     public record Source(String file, String sha256) {}
 
-    /** Test-period forecasts against the truth, in original units, in time order. */
-    public record Forecast(List<String> dates, double[] truth, double[] predicted) {
-        public static final Forecast NONE = new Forecast(List.of(), new double[0], new double[0]);
+    /** The same result under another name (a sweep names each grid point) and run folder. */
+    public RunResult relabelled(String name, Path folder) {
+        return new RunResult(
+                name,
+                family,
+                task,
+                dataset,
+                seed,
+                parameters,
+                epochs,
+                history,
+                test,
+                trainSeconds,
+                trainSamplesPerSecond,
+                inferenceSamplesPerSecond,
+                latencyMillisP50,
+                peakHeapBytes,
+                peakResidentBytes,
+                stopReason,
+                folder,
+                predictions,
+                data);
+    }
+
+    /**
+     * Test predictions against the truth, in test-set order (time order for a forecaster, whose {@code dates} name
+     * each step; no dates otherwise).
+     */
+    public record Predictions(List<String> dates, double[] truth, double[] predicted) {
+        public static final Predictions NONE = new Predictions(List.of(), new double[0], new double[0]);
     }
 }

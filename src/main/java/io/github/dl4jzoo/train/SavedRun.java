@@ -43,6 +43,7 @@ public record SavedRun(
         Optional<DataNormalization> normaliser;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
+            FastLstm.install(net);
             normaliser = Optional.ofNullable(ModelSerializer.restoreNormalizerFromFile(model.toFile()));
         } catch (IOException | RuntimeException e) {
             throw new TrainException(model + ": not a DL4J model zip (" + firstLine(e) + ")");

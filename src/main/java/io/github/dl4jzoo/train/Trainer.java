@@ -93,6 +93,8 @@ public final class Trainer {
         }
         MultiLayerNetwork net =
                 s.checkpoint() == null ? Networks.build(recipe) : Checkpoints.restore(folder.file(s.checkpoint()));
+        FastUpdaters.install(net);
+        FastLstm.install(net);
         TrainingContext c = new TrainingContext(recipe, data, folder, net, s);
         TestEvaluation test = new TestEvaluation();
         Latency latency = new Latency();
@@ -113,6 +115,7 @@ public final class Trainer {
 
         listeners.forEach(l -> l.onTrainingStart(c));
         DataSetIterator train = data.train();
+        FastDense step = FastDense.of(c.network());
         while (c.stopReason().isEmpty() && c.history().size() < recipe.epochs()) {
             int epoch = c.history().size();
             data.startEpoch(epoch);
@@ -124,7 +127,10 @@ public final class Trainer {
             while (train.hasNext()) {
                 DataSet batch = train.next();
                 long t0 = System.nanoTime();
-                c.network().fit(batch);
+                if (step.network() != c.network()) {
+                    step = FastDense.of(c.network()); // restored from a checkpoint: a new network object
+                }
+                step.fit(batch);
                 c.batchDone(c.network().score(), batch.numExamples(), (System.nanoTime() - t0) / 1e9);
                 for (TrainingListener l : listeners) {
                     l.onBatchEnd(c);
@@ -187,6 +193,28 @@ public final class Trainer {
         return result(c, test, latency, memory);
     }
 
+    /**
+     * Ends a run whose network was trained elsewhere (data-parallel on Spark) as {@link #run} ends one: saves the
+     * model with the data's normaliser, measures the test metrics, speed and memory, and marks the run finished.
+     */
+    public RunResult finishTrained(
+            Recipe recipe, TrainData data, MultiLayerNetwork net, RunFolder folder, List<EpochStats> history) {
+        if (!data.classNames().isEmpty()) {
+            folder.writeText(SavedRun.CLASSES, String.join("\n", data.classNames()) + "\n");
+        }
+        TrainingContext c = new TrainingContext(
+                recipe, data, folder, net, new Checkpoints.State(0, 0, 0, 0, history, null, null, Double.NaN));
+        TestEvaluation test = new TestEvaluation();
+        Latency latency = new Latency();
+        Memory memory = new Memory();
+        c.stop("epochs");
+        saveModel(net, data, folder.file(RunFolder.MODEL));
+        for (TrainingListener l : List.of(test, latency, memory, new Checkpoints(Duration.ZERO))) {
+            l.onTrainingEnd(c);
+        }
+        return result(c, test, latency, memory);
+    }
+
     private static long expectedBatches(DataSetIterator train) {
         if (train instanceof io.github.dl4jzoo.data.EpochIterator e) {
             return (e.size() + e.batch() - 1) / e.batch();
@@ -220,7 +248,7 @@ public final class Trainer {
                 memory.peakResident(),
                 c.stopReason().orElseThrow(),
                 c.folder().dir(),
-                test.forecast(),
+                test.predictions(),
                 c.data().read());
     }
 

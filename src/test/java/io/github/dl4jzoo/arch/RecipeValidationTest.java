@@ -2,6 +2,7 @@ package io.github.dl4jzoo.arch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,6 @@ class RecipeValidationTest {
             value = {
                 "seed: 123|                                              |seed: expected a value (the field is required)",
                 "updater: {type: adam, lr: 0.001}|updater: {type: adam, lr: -0.01}|updater.lr: expected a number > 0, got -0.01",
-                "family: mlp|family: resnet                              |family: expected one of cnn, linear, lstm, mlp, got resnet",
                 "updater: {type: adam, lr: 0.001}|updater: {type: adamw, lr: 0.001}|updater.type: expected one of adagrad, adam, nesterovs, rmsprop, sgd, got adamw",
                 "batchSize: 128|batchSize: 0                             |batchSize: expected an integer from 1 to 1048576, got 0",
                 "batchSize: 128|batchSize: 12.5                          |batchSize: expected an integer from 1 to 1048576, got 12.5",
@@ -56,6 +56,38 @@ class RecipeValidationTest {
         Path f = mlpWith(
                 "bad", line, replacement == null ? "" : replacement.strip().replace("\\n", "\n"));
         assertEquals(f + ": " + expected, error(f));
+    }
+
+    /** Families are found on the class path, so the list is checked for the zoo's own, in order, not for equality. */
+    @Test
+    void anUnknownFamilyListsTheFamiliesFound() throws IOException {
+        Path f = mlpWith("bad", "family: mlp", "family: resnet");
+        String message = error(f);
+        assertEquals(f + ": family: expected one of ", message.substring(0, message.indexOf("of ") + 3));
+        assertTrue(
+                message.matches(".*one of (.*, )?cnn, (.*, )?linear, (.*, )?lstm, (.*, )?mlp(, .*)?, got resnet"),
+                message);
+    }
+
+    @Test
+    void aForecastersInputIsDerivedFromItsWindow() {
+        Path lstm = Path.of("models/lstm-forecast.yaml"), mlp = Path.of("models/mlp-forecast.yaml");
+        assertEquals(
+                new Recipe.Input.Sequence(12, 1),
+                RecipeReader.read(lstm, List.of()).input());
+        assertEquals(
+                new Recipe.Input.Vector(12), RecipeReader.read(mlp, List.of()).input());
+        List<String> six = List.of("data.window.steps=6");
+        assertEquals(
+                new Recipe.Input.Sequence(6, 1), RecipeReader.read(lstm, six).input());
+        assertEquals(new Recipe.Input.Vector(6), RecipeReader.read(mlp, six).input());
+        assertEquals(4 * 50 * (1 + 50 + 1) + 51, RecipeReader.read(lstm, six).parameterCount());
+        assertEquals(6 * 50 + 50 + 51, RecipeReader.read(mlp, six).parameterCount());
+        var e = assertThrows(RecipeException.class, () -> RecipeReader.read(mlp, List.of("input={features: 6}")));
+        assertEquals(
+                "models/mlp-forecast.yaml: input: not set for a forecaster: it is derived from data.window"
+                        + " (steps x features); remove it",
+                e.getMessage());
     }
 
     @Test

@@ -35,7 +35,8 @@ class RegistryWalkTest {
             Map.entry("lstm-forecast", 4L * 50 * (1 + 50 + 1) + 50 + 1),
             Map.entry("mlp-forecast", 12L * 50 + 50 + 50 + 1),
             Map.entry("xor", 2L * 3 + 3 + 3 + 1),
-            Map.entry("two-layer-sigmoid", 3L * 4 + 4 + 4 + 1));
+            Map.entry("two-layer-sigmoid", 3L * 4 + 4 + 4 + 1),
+            Map.entry("perceptron", 2L + 1));
 
     static Stream<String> recipes() {
         return REGISTRY.names().stream();

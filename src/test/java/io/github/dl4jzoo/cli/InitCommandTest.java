@@ -29,9 +29,10 @@ class InitCommandTest {
                   ./                                      pom.xml  .gitignore  README.md
                   .mvn/                                   maven.config
                   models/                                 lenet5.yaml
-                  src/main/java/org/acme/fashion/         Main.java  Network.java  Layout.java  Idx.java  ImageIterator.java
+                  src/main/java/org/acme/fashion/         Main.java  Network.java  Layout.java  Idx.java  ImageIterator.java  Engine.java
+                  src/main/java/org/nd4j/nativeblas/      Nd4jCpu.java
                   src/main/resources/                     simplelogger.properties
-                  src/test/java/org/acme/fashion/         NetworkTest.java
+                  src/test/java/org/acme/fashion/         NetworkTest.java  EngineTest.java
                   src/test/resources/fashion-mnist-tiny/  200 training and 100 test images (IDX, gzipped), README, LICENSE
                 next:
                   cd DIR
@@ -47,12 +48,15 @@ class InitCommandTest {
                         "README.md",
                         "models/lenet5.yaml",
                         "pom.xml",
+                        "src/main/java/org/acme/fashion/Engine.java",
                         "src/main/java/org/acme/fashion/Idx.java",
                         "src/main/java/org/acme/fashion/ImageIterator.java",
                         "src/main/java/org/acme/fashion/Layout.java",
                         "src/main/java/org/acme/fashion/Main.java",
                         "src/main/java/org/acme/fashion/Network.java",
+                        "src/main/java/org/nd4j/nativeblas/Nd4jCpu.java",
                         "src/main/resources/simplelogger.properties",
+                        "src/test/java/org/acme/fashion/EngineTest.java",
                         "src/test/java/org/acme/fashion/NetworkTest.java",
                         "src/test/resources/fashion-mnist-tiny/LICENSE",
                         "src/test/resources/fashion-mnist-tiny/README",

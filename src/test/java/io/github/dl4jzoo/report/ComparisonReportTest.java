@@ -44,21 +44,21 @@ class ComparisonReportTest {
                 latency_ms_p50_std,peak_heap_mb_mean,peak_heap_mb_std,peak_resident_mb_mean,peak_resident_mb_std,\
                 accuracy_mean,accuracy_std,macro_precision_mean,macro_precision_std,macro_recall_mean,\
                 macro_recall_std,macro_f1_mean,macro_f1_std,mse_mean,mse_std,rmse_mean,rmse_std,mae_mean,mae_std,\
-                r2_mean,r2_std
+                r2_mean,r2_std,p_vs_best,p_test
                 cnn,cnn,classification,toy-images,1,1,5000,epochs,3,,12.5,,2000,,50000,,0.25,,256,,64,,\
-                0.9,,0.95,,0.85,,0.88,,,,,,,,,
+                0.9,,0.95,,0.85,,0.88,,,,,,,,,,,
                 mlp,mlp,classification,toy-images,1 2 3,3,1000,epochs,3,0,12.5,0,2000,0,50000,0,0.25,0,256,0,64,0,\
-                0.82,0.02,0.87,0.02,0.77,0.02,0.8,0.02,,,,,,,,
+                0.82,0.02,0.87,0.02,0.77,0.02,0.8,0.02,,,,,,,,,0.0625,mcnemar-exact
                 linear,linear,classification,toy-images,1,1,100,epochs,3,,12.5,,2000,,50000,,0.25,,256,,64,,\
-                0.7,,0.75,,0.65,,0.68,,,,,,,,,
+                0.7,,0.75,,0.65,,0.68,,,,,,,,,,0.001953125,mcnemar-exact
                 lstm-forecast,lstm,forecasting,toy-series,7,1,800,epochs,3,,3,,400,,20000,,0.5,,128,,32,,\
-                ,,,,,,,,0.25,,0.5,,0.5,,0.875,
+                ,,,,,,,,0.25,,0.5,,0.5,,0.875,,,
                 last-value,baseline,forecasting,toy-series,7,1,0,no training,0,,0,,,,1000000,,0.001,,8,,0,,\
-                ,,,,,,,,0.5625,,0.75,,0.75,,0.71875,
+                ,,,,,,,,0.5625,,0.75,,0.75,,0.71875,,,
                 mlp-forecast,mlp,forecasting,toy-series,7,1,50,epochs,3,,3,,400,,20000,,0.5,,128,,32,,\
-                ,,,,,,,,1,,1,,1,,0.5,
+                ,,,,,,,,1,,1,,1,,0.5,,,
                 seasonal-naive,baseline,forecasting,toy-series,7,1,0,no training,0,,0,,,,1000000,,0.001,,8,,0,,\
-                ,,,,,,,,4,,2,,2,,-1,
+                ,,,,,,,,4,,2,,2,,-1,,,
                 """,
                 Files.readString(dir.resolve("results.csv")));
     }
@@ -109,14 +109,19 @@ class ComparisonReportTest {
 
                 - Best: cnn, accuracy 0.9000.
 
-                | # | recipe | family | seeds | params | accuracy | macro F1 | epochs | stopped by | train time s \
-                | train samples/s | infer samples/s | p50 latency ms | heap MB | resident MB |
-                |--:|---|---|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|
-                | 1 | cnn | cnn | 1 | 5,000 | 0.9000 | 0.8800 | 3 | epochs | 12.5 | 2,000 | 50,000 | 0.250 | 256 | 64 |
-                | 2 | mlp | mlp | 1, 2, 3 | 1,000 | 0.8200 ± 0.0200 | 0.8000 ± 0.0200 | 3 | epochs | 12.5 | 2,000 \
-                | 50,000 | 0.250 | 256 | 64 |
-                | 3 | linear | linear | 1 | 100 | 0.7000 | 0.6800 | 3 | epochs | 12.5 | 2,000 | 50,000 | 0.250 | 256 \
+                | # | recipe | family | seeds | params | accuracy | macro F1 | p vs best | epochs | stopped by \
+                | train time s | train samples/s | infer samples/s | p50 latency ms | heap MB | resident MB |
+                |--:|---|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|
+                | 1 | cnn | cnn | 1 | 5,000 | 0.9000 | 0.8800 | – | 3 | epochs | 12.5 | 2,000 | 50,000 | 0.250 | 256 \
                 | 64 |
+                | 2 | mlp | mlp | 1, 2, 3 | 1,000 | 0.8200 ± 0.0200 | 0.8000 ± 0.0200 | 0.063 | 3 | epochs | 12.5 \
+                | 2,000 | 50,000 | 0.250 | 256 | 64 |
+                | 3 | linear | linear | 1 | 100 | 0.7000 | 0.6800 | 0.002 | 3 | epochs | 12.5 | 2,000 | 50,000 \
+                | 0.250 | 256 | 64 |
+
+                p vs best: how likely a difference at least this large from cnn would be if the two were in truth \
+                equally good (two-sided, McNemar's exact test on the paired test predictions); below 0.05 the gap \
+                is unlikely to be luck, above it these runs cannot tell the two apart.
 
                 ## Forecasting: toy-series
 
@@ -126,15 +131,15 @@ class ComparisonReportTest {
                 - Best: lstm-forecast, RMSE 0.5000.
                 - Baseline to beat: last-value, RMSE 0.7500; beaten by lstm-forecast.
 
-                | # | recipe | family | seeds | params | RMSE | MAE | R² | epochs | stopped by | train time s \
-                | train samples/s | infer samples/s | p50 latency ms | heap MB | resident MB |
-                |--:|---|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|
-                | 1 | lstm-forecast | lstm | 7 | 800 | 0.5000 | 0.5000 | 0.8750 | 3 | epochs | 3.00 | 400 | 20,000 \
+                | # | recipe | family | seeds | params | RMSE | MAE | R² | p vs best | epochs | stopped by \
+                | train time s | train samples/s | infer samples/s | p50 latency ms | heap MB | resident MB |
+                |--:|---|---|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|
+                | 1 | lstm-forecast | lstm | 7 | 800 | 0.5000 | 0.5000 | 0.8750 | – | 3 | epochs | 3.00 | 400 | 20,000 \
                 | 0.500 | 128 | 32 |
-                | 2 | last-value | baseline | – | – | 0.7500 | 0.7500 | 0.7188 | – | – | – | – | – | – | – | – |
-                | 3 | mlp-forecast | mlp | 7 | 50 | 1.000 | 1.000 | 0.5000 | 3 | epochs | 3.00 | 400 | 20,000 | 0.500 \
-                | 128 | 32 |
-                | 4 | seasonal-naive | baseline | – | – | 2.000 | 2.000 | -1.0000 | – | – | – | – | – | – | – | – |
+                | 2 | last-value | baseline | – | – | 0.7500 | 0.7500 | 0.7188 | – | – | – | – | – | – | – | – | – |
+                | 3 | mlp-forecast | mlp | 7 | 50 | 1.000 | 1.000 | 0.5000 | – | 3 | epochs | 3.00 | 400 | 20,000 \
+                | 0.500 | 128 | 32 |
+                | 4 | seasonal-naive | baseline | – | – | 2.000 | 2.000 | -1.0000 | – | – | – | – | – | – | – | – | – |
 
                 ## Environment
 

@@ -1,0 +1,221 @@
+package io.github.dl4jzoo.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The fast dense step against DL4J's own {@code fit}: from the same seed and the same batches, parameters, updater
+ * state, score and iteration count after {@value #STEPS} iterations agree within 1e-5 relative. They are not
+ * bit-identical by design: the elementwise work (exp, tanh, the bias and loss sums) runs in Java, whose float
+ * rounding and summation order differ from libnd4j's in the last bit; the GEMMs are the same OpenBLAS calls.
+ */
+class FastDenseTest {
+    private static final int STEPS = 30;
+    private static final double TOLERANCE = 1e-5;
+
+    @TempDir
+    Path dir;
+
+    /** An mlp-like classifier (ReLU, tanh, softmax/MCXENT) or an mlp-forecast-like regressor (identity/MSE). */
+    private static MultiLayerNetwork net(boolean regressor, double l2, boolean adam) {
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
+                .seed(42)
+                .dataType(DataType.FLOAT)
+                .updater(adam ? new Adam(1e-2) : new Nesterovs(0.05, 0.9))
+                .l2(l2)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+        if (regressor) {
+            b.layer(new DenseLayer.Builder()
+                            .nOut(50)
+                            .activation(Activation.RELU)
+                            .build())
+                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                            .nOut(1)
+                            .activation(Activation.IDENTITY)
+                            .build());
+        } else {
+            b.layer(new DenseLayer.Builder()
+                            .nOut(32)
+                            .activation(Activation.RELU)
+                            .build())
+                    .layer(new DenseLayer.Builder()
+                            .nOut(16)
+                            .activation(Activation.TANH)
+                            .build())
+                    .layer(new DenseLayer.Builder()
+                            .nOut(16)
+                            .activation(Activation.SIGMOID)
+                            .build())
+                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                            .nOut(5)
+                            .activation(Activation.SOFTMAX)
+                            .build());
+        }
+        MultiLayerConfiguration conf =
+                b.setInputType(InputType.feedForward(regressor ? 12 : 20)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /** Random batches of 16 rows (the last one of 7, as an epoch's last batch), one-hot or real targets. */
+    private static List<INDArray[]> batches(int count, boolean regressor) {
+        Nd4j.getRandom().setSeed(7);
+        List<INDArray[]> out = new ArrayList<>();
+        for (int b = 0; b < count; b++) {
+            int rows = b == count - 1 ? 7 : 16;
+            INDArray x = Nd4j.randn(DataType.FLOAT, rows, regressor ? 12 : 20);
+            INDArray y;
+            if (regressor) {
+                y = x.sum(true, 1).reshape(rows, 1).muli(0.3).addi(1);
+            } else {
+                y = Nd4j.zeros(DataType.FLOAT, rows, 5);
+                for (int i = 0; i < rows; i++) {
+                    y.putScalar(i, (i * 7 + b) % 5, 1f);
+                }
+            }
+            out.add(new INDArray[] {x, y});
+        }
+        return out;
+    }
+
+    /** max |a - b| over max |a|. */
+    private static double relative(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue() / a.amaxNumber().doubleValue();
+    }
+
+    private void check(boolean regressor, double l2, boolean adam) throws IOException {
+        List<INDArray[]> data = batches(STEPS, regressor);
+        MultiLayerNetwork dl4j = net(regressor, l2, adam);
+        MultiLayerNetwork fastNet = net(regressor, l2, adam);
+        FastUpdaters.install(dl4j);
+        FastUpdaters.install(fastNet);
+        FastDense fast = FastDense.of(fastNet);
+        assertTrue(fast.active(), "the network qualifies: " + FastDense.unsupported(fastNet));
+        double[] dl4jScores = new double[STEPS], fastScores = new double[STEPS];
+        for (int s = 0; s < STEPS; s++) {
+            dl4j.fit(data.get(s)[0], data.get(s)[1]);
+            fast.fit(data.get(s)[0], data.get(s)[1]);
+            dl4jScores[s] = dl4j.score();
+            fastScores[s] = fastNet.score();
+            assertEquals(
+                    dl4jScores[s],
+                    fastScores[s],
+                    TOLERANCE * Math.abs(dl4jScores[s]),
+                    "score of iteration " + s + " (DL4J's, with the regularisation term)");
+        }
+        assertTrue(
+                dl4jScores[STEPS - 2] < dl4jScores[0],
+                "the loss fell: " + dl4jScores[0] + " -> " + dl4jScores[STEPS - 2]);
+        double moved = relative(dl4j.params(), net(regressor, l2, adam).params());
+        assertTrue(moved > 1e-2, "training moved the parameters (" + moved + ")");
+        double diff = relative(dl4j.params(), fastNet.params());
+        assertTrue(diff <= TOLERANCE, "parameters: relative difference " + diff);
+        double state = relative(
+                dl4j.getUpdater().getStateViewArray(), fastNet.getUpdater().getStateViewArray());
+        assertTrue(state <= TOLERANCE, "updater state: relative difference " + state);
+        assertEquals(dl4j.getIterationCount(), fastNet.getIterationCount(), "DL4J's iteration count");
+        assertEquals(STEPS, fastNet.getIterationCount());
+        INDArray probe = data.get(0)[0];
+        assertTrue(relative(dl4j.output(probe, false), fast.output(probe)) <= TOLERANCE, "fast inference");
+        assertTrue(relative(fastNet.output(probe, false), fast.output(probe)) <= 1e-6, "fast inference = DL4J's");
+
+        // Saved with ModelSerializer and loaded by plain DL4J: the same outputs, and plain DL4J continues it.
+        File zip = dir.resolve("fast.zip").toFile();
+        ModelSerializer.writeModel(fastNet, zip, true);
+        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(zip, true);
+        assertEquals(fastNet.output(probe, false), loaded.output(probe, false));
+        assertEquals(STEPS, loaded.getIterationCount(), "the saved iteration count");
+        List<INDArray[]> more = batches(STEPS + 10, regressor).subList(STEPS, STEPS + 10);
+        for (INDArray[] b : more) {
+            loaded.fit(b[0], b[1]);
+            fast.fit(b[0], b[1]);
+        }
+        double resumed = relative(loaded.params(), fastNet.params());
+        assertTrue(resumed <= TOLERANCE, "continued by plain DL4J: relative difference " + resumed);
+    }
+
+    @Test
+    void classifierWithAdamMatchesDl4j() throws IOException {
+        check(false, 0, true);
+    }
+
+    @Test
+    void classifierWithAdamAndL2MatchesDl4j() throws IOException {
+        check(false, 1e-3, true);
+    }
+
+    @Test
+    void regressorWithAdamMatchesDl4j() throws IOException {
+        check(true, 0, true);
+    }
+
+    @Test
+    void regressorWithNesterovsAndL2MatchesDl4j() throws IOException {
+        check(true, 1e-3, false);
+    }
+
+    @Test
+    void unsupportedNetworksGoToDl4j() {
+        MultiLayerConfiguration withDropout = new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .nOut(8)
+                        .dropOut(0.5)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.feedForward(4))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(withDropout);
+        net.init();
+        assertEquals("layer 0 has dropout", FastDense.unsupported(net));
+        assertFalse(FastDense.of(net).active());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 4);
+        INDArray y = Nd4j.eye(4).getColumns(0, 1, 2).castTo(DataType.FLOAT);
+        FastDense.of(net).fit(x, y);
+        assertEquals(1, net.getIterationCount(), "DL4J's fit trained it");
+
+        MultiLayerNetwork plain = net(true, 0, true);
+        assertNull(FastDense.unsupported(plain));
+        System.setProperty("dl4jzoo.fastDense", "false");
+        try {
+            assertFalse(FastDense.of(plain).active(), "-Ddl4jzoo.fastDense=false switches it off");
+        } finally {
+            System.clearProperty("dl4jzoo.fastDense");
+        }
+        assertNotNull(FastDense.of(plain));
+    }
+}
