@@ -33,6 +33,7 @@ final class BuiltIn implements DataKind {
     /** The four rows, full batch; the test set is the training set (the question XOR asks is "did it learn?"). */
     @Override
     public Splits load(DatasetId id, DataRequest request) {
+        Datasets.refuseDataFlag(id, request.dataFlag());
         DataSet rows = rows(id.id());
         if (rows.getFeatures().size(1) != request.features()) {
             throw new DataException(id.id() + ": expected a network with "

@@ -67,6 +67,22 @@ public final class Datasets {
                 .toList();
     }
 
+    /**
+     * Refuses a {@code --data} path for a dataset that reads no other (a built-in set) or whose id names its path
+     * already: the flag would otherwise be ignored.
+     */
+    static void refuseDataFlag(DatasetId id, Optional<Path> dataFlag) {
+        if (dataFlag.isPresent()) {
+            String why = id.path().isPresent()
+                    ? "dataset " + id.id() + " names its "
+                            + id.kind().pathArgument().orElse("path").toLowerCase(java.util.Locale.ROOT)
+                            + " already; give one of the two"
+                    : "dataset " + id.id() + " is " + id.kind().description() + " and reads no files; drop "
+                            + Locator.DIR_FLAG + " or choose another dataset with --set dataset=ID";
+            throw DataException.at(Locator.DIR_FLAG + " " + dataFlag.get(), why);
+        }
+    }
+
     /** The dataset's splits, as {@code request} asks. */
     public static Splits load(String id, DataRequest request) {
         DatasetId d = id(id);
