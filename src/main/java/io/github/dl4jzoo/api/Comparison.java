@@ -131,6 +131,7 @@ public final class Comparison extends Settings<Comparison> {
                     Recipe recipe = registry.get(name, overrides);
                     Cluster.Run run =
                             new Cluster.Run(name, overrides, seeds > 1 ? name + "-seed" + recipe.seed() : name);
+                    TrainData.checkData(recipe, this.data);
                     boolean baselines = recipe.task() == Recipe.Task.FORECASTING && !baselinesDone;
                     jobs.add(new Job(run, recipe, baselines));
                     baselinesDone |= baselines;

@@ -30,15 +30,9 @@ final class CsvSeries implements DataKind {
         return "a CSV dataset";
     }
 
-    /**
-     * The {@code --data} flag names another CSV file to read with the same windows; beside {@code csv:FILE}, which
-     * names its file already, it is refused.
-     */
+    /** The {@code --data} flag names another CSV file to read with the same windows. */
     @Override
     public Splits load(DatasetId id, DataRequest request) {
-        if (id.path().isPresent()) {
-            Datasets.refuseDataFlag(id, request.dataFlag());
-        }
         SeriesSpec spec = request.window()
                 .orElseThrow(() -> new DataException(
                         id.id() + ": expected data.window in the recipe (how to cut the series into windows)"));

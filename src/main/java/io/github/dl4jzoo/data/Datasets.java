@@ -68,16 +68,17 @@ public final class Datasets {
     }
 
     /**
-     * Refuses a {@code --data} path for a dataset that reads no other (a built-in set) or whose id names its path
-     * already: the flag would otherwise be ignored.
+     * Refuses a {@code --data} path that dataset {@code id} would not read (a built-in set, or an id that names
+     * its path already), which would otherwise be ignored. Reads no file.
      */
-    static void refuseDataFlag(DatasetId id, Optional<Path> dataFlag) {
-        if (dataFlag.isPresent()) {
-            String why = id.path().isPresent()
-                    ? "dataset " + id.id() + " names its "
-                            + id.kind().pathArgument().orElse("path").toLowerCase(java.util.Locale.ROOT)
+    public static void checkDataFlag(String id, Optional<Path> dataFlag) {
+        DatasetId d = id(id);
+        if (dataFlag.isPresent() && !d.kind().readsDataFlag(d)) {
+            String why = d.path().isPresent()
+                    ? "dataset " + d.id() + " names its "
+                            + d.kind().pathArgument().orElse("path").toLowerCase(java.util.Locale.ROOT)
                             + " already; give one of the two"
-                    : "dataset " + id.id() + " is " + id.kind().description() + " and reads no files; drop "
+                    : "dataset " + d.id() + " is " + d.kind().description() + " and reads no files; drop "
                             + Locator.DIR_FLAG + " or choose another dataset with --set dataset=ID";
             throw DataException.at(Locator.DIR_FLAG + " " + dataFlag.get(), why);
         }
@@ -85,6 +86,7 @@ public final class Datasets {
 
     /** The dataset's splits, as {@code request} asks. */
     public static Splits load(String id, DataRequest request) {
+        checkDataFlag(id, request.dataFlag());
         DatasetId d = id(id);
         return d.kind().load(d, request);
     }

@@ -54,13 +54,11 @@ final class IdxImages implements DataKind {
     }
 
     /**
-     * Train images, train labels, test images, test labels. A folder given with {@code --data} is read, whichever
-     * the dataset (an embedded one too, with its class names); beside {@code idx:DIR} it is refused, since the id
-     * names the folder already.
+     * Train images, train labels, test images, test labels. A folder given with {@code --data} is read for a
+     * named dataset (the embedded one too, with its class names).
      */
     private static List<DataFile> files(DatasetId id, Locator locator) {
         if (id.path().isPresent()) {
-            Datasets.refuseDataFlag(id, locator.dirFlag());
             return IdxFolder.files(id.path().get()).list();
         }
         KnownDataset dataset = id.requireKnown();

@@ -58,7 +58,6 @@ final class ImageFolder implements DataKind {
 
     @Override
     public Splits load(DatasetId id, DataRequest request) {
-        Datasets.refuseDataFlag(id, request.dataFlag());
         Folder f = scan(id.requirePath());
         ImageData data = new ImageData(id.id(), read(f, f.train(), request), read(f, f.test(), request), f.classes());
         return ImagePipeline.splits(

@@ -42,14 +42,7 @@ public record TrainData(
 
     /** Loads the recipe's dataset; {@code dataDir} (the --data flag) names its folder or file when given. */
     public static TrainData load(Recipe recipe, Optional<Path> dataDir) {
-        String given = dataDir.map(Path::toString).orElse("");
-        if (given.matches("[a-z]+:.+")) {
-            throw new DataException("--data " + given + ": expected a folder or file; a dataset id goes to"
-                    + " --set dataset=" + given);
-        }
-        if (dataDir.isPresent() && !java.nio.file.Files.exists(dataDir.get())) {
-            throw new DataException(dataDir.get() + ": no such file or folder (--data)");
-        }
+        checkData(recipe, dataDir);
         Splits s = Datasets.load(recipe.dataset(), request(recipe, dataDir));
         int units = recipe.output().units(), classes = s.classNames().size();
         boolean fits = classes == 0 || units == classes || (units == 1 && classes == 2); // one sigmoid for two
@@ -72,6 +65,22 @@ public record TrainData(
                 s.testDates(),
                 s.series(),
                 s.sources());
+    }
+
+    /**
+     * Refuses, without reading any data, a {@code --data} the recipe's dataset would not read: a dataset id (which
+     * goes to {@code --set dataset=}), a path that does not exist, or a path for a dataset that reads none.
+     */
+    public static void checkData(Recipe recipe, Optional<Path> dataDir) {
+        String given = dataDir.map(Path::toString).orElse("");
+        if (given.matches("[a-z]+:.+")) {
+            throw new DataException("--data " + given + ": expected a folder or file; a dataset id goes to"
+                    + " --set dataset=" + given);
+        }
+        if (dataDir.isPresent() && !java.nio.file.Files.exists(dataDir.get())) {
+            throw new DataException(dataDir.get() + ": no such file or folder (--data)");
+        }
+        Datasets.checkDataFlag(recipe.dataset(), dataDir);
     }
 
     /** The files read, each with the SHA-256 of its bytes as stored (none for built-in data). */

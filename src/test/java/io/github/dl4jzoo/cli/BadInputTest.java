@@ -290,6 +290,51 @@ class BadInputTest {
                                         "--out",
                                         dir.resolve("r").toString()),
                                 "DIR/nonexistent"),
+                        new Case(
+                                "a dataset id given to --data",
+                                dir -> List.of(
+                                        "train",
+                                        "mlp",
+                                        "--data",
+                                        "idx:" + dir,
+                                        "--out",
+                                        dir.resolve("r").toString()),
+                                "--data idx:DIR: expected a folder or file; a dataset id goes to --set dataset=idx:DIR"),
+                        new Case(
+                                "--data for a built-in set",
+                                dir -> List.of(
+                                        "train",
+                                        "xor",
+                                        "--data",
+                                        dir.toString(),
+                                        "--out",
+                                        dir.resolve("r").toString()),
+                                "--data DIR: dataset xor is a built-in teaching set and reads no files"),
+                        new Case(
+                                "--data beside an id that names its folder",
+                                dir -> {
+                                    idx(dir.resolve("idx"), new byte[] {0, 1}, new byte[] {0, 1});
+                                    return List.of(
+                                            "train",
+                                            "mlp",
+                                            "--set",
+                                            "dataset=idx:" + dir.resolve("idx"),
+                                            "--data",
+                                            dir.resolve("idx").toString(),
+                                            "--out",
+                                            dir.resolve("r").toString());
+                                },
+                                "--data DIR/idx: dataset idx:DIR/idx names its dir already; give one of the two"),
+                        new Case(
+                                "compare --data for a built-in set",
+                                dir -> List.of(
+                                        "compare",
+                                        "xor",
+                                        "--data",
+                                        dir.toString(),
+                                        "--out",
+                                        dir.resolve("c").toString()),
+                                "--data DIR: dataset xor is a built-in teaching set and reads no files"),
                         // recipes
                         new Case(
                                 "a key repeated in a recipe",
