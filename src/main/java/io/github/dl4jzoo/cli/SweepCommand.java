@@ -9,6 +9,7 @@ import io.github.dl4jzoo.report.SweepReport;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
+import io.github.dl4jzoo.train.TrainData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -96,6 +97,7 @@ final class SweepCommand implements Callable<Integer> {
                 List<String> overrides = run.recipeOverrides();
                 point.forEach((k, v) -> overrides.add(k + "=" + v));
                 Recipe base = validated(registry, name, overrides, point);
+                TrainData.checkData(base, java.util.Optional.ofNullable(run.data));
                 for (int i = 0; i < seeds; i++) {
                     List<String> seeded = new ArrayList<>(overrides);
                     seeded.add("seed=" + (base.seed() + i));
@@ -197,12 +199,22 @@ final class SweepCommand implements Callable<Integer> {
         return points;
     }
 
-    /** The recipe at one grid point, checked as --set checks it; a bad value names the --grid key it came from. */
+    /**
+     * The recipe at one grid point, checked as --set checks it; a bad value names the --grid it came from (a field a
+     * grid value set, or else the whole point).
+     */
     private static Recipe validated(Registry registry, String name, List<String> overrides, Map<String, String> point) {
         try {
             return registry.get(name, overrides);
         } catch (RecipeException e) {
-            String where = point.isEmpty()
+            String m = e.getMessage();
+            for (Map.Entry<String, String> x : point.entrySet()) {
+                String set = "--set " + x.getKey() + "=" + x.getValue() + ": ";
+                if (m.startsWith(set)) {
+                    throw new Zoo.UserError("--grid " + m.substring("--set ".length()));
+                }
+            }
+            String where = point.isEmpty() || m.startsWith("--set ")
                     ? ""
                     : "--grid "
                             + String.join(
@@ -211,7 +223,7 @@ final class SweepCommand implements Callable<Integer> {
                                             .map(x -> x.getKey() + "=" + x.getValue())
                                             .toList())
                             + ": ";
-            throw new Zoo.UserError(where + e.getMessage());
+            throw new Zoo.UserError(where + m);
         }
     }
 

@@ -73,6 +73,14 @@ class OutputFolderTest {
         }
     }
 
+    @Test
+    void aSweepRefusesADataPathItWouldIgnoreBeforeMakingItsFolder() {
+        Path out = tmp.resolve("sweep");
+        Cli run = Cli.run("sweep", "xor", "--data", tmp.toString(), "--master", "local[2]", "--out", out.toString());
+        assertRefused(run, "--data " + tmp + ": dataset xor is a built-in teaching set and reads no files");
+        assertFalse(Files.exists(out), "no folder was made");
+    }
+
     private static void assertRefused(Cli run, String message) {
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().startsWith("zoo: " + message), run.err());
