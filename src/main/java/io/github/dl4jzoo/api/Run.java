@@ -107,6 +107,7 @@ public final class Run extends Settings<Run> {
         try (RunFolder folder = RunFolder.resume(resume)) {
             Recipe recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), more);
             TrainData data = TrainData.load(recipe, this.data);
+            Trainer.checkSameData(folder, data);
             if (Trainer.isFinished(folder) && !RunReport.missing(folder.dir()).isEmpty()) {
                 return complete(recipe, data, folder);
             }

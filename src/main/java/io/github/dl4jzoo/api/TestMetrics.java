@@ -31,8 +31,8 @@ public record TestMetrics(String recipe, String dataset, Path runDir, Metrics me
         Recipe recipe = saved.recipe();
         List<RunResult.Source> recorded = recordedData(saved.folder().dir());
         TrainData d = TrainData.load(recipe, data.or(() -> recordedFolder(recipe, recorded)));
-        if (data.isEmpty()) {
-            sameAsRecorded(recorded, d.read());
+        if (data.isEmpty()) { // scoring on other data is what the data argument is for
+            TrainData.checkSameAs(recorded, d.read(), "evaluate with --data to score on other data");
         }
         Metrics metrics;
         if (recipe.task() == Recipe.Task.CLASSIFICATION) {
@@ -77,21 +77,5 @@ public record TestMetrics(String recipe, String dataset, Path runDir, Metrics me
         }
         Path first = Path.of(recorded.get(0).file());
         return Optional.of(recipe.data().window() != null ? first : first.getParent());
-    }
-
-    /** Scoring on other data than the run's is what the data argument is for; without it, it must be the same. */
-    private static void sameAsRecorded(List<RunResult.Source> recorded, List<RunResult.Source> now) {
-        for (RunResult.Source r : recorded) {
-            RunResult.Source n = now.stream()
-                    .filter(f -> f.file().equals(r.file()))
-                    .findFirst()
-                    .orElse(null);
-            if (n == null || !n.sha256().equals(r.sha256())) {
-                throw new TrainException(r.file() + ": the run read this file (SHA-256 "
-                        + r.sha256().substring(0, 12)
-                        + "...), " + (n == null ? "but it is not read now" : "but it has changed since")
-                        + "; evaluate with --data to score on other data");
-            }
-        }
     }
 }

@@ -37,9 +37,10 @@ final class Checkpoints implements TrainingListener {
             List<EpochStats> history,
             String checkpoint,
             String stopReason,
-            double firstLoss) {
+            double firstLoss,
+            List<RunResult.Source> data) {
         static State fresh() {
-            return new State(0, 0, 0, 0, List.of(), null, null, Double.NaN);
+            return new State(0, 0, 0, 0, List.of(), null, null, Double.NaN, null);
         }
     }
 
@@ -88,7 +89,8 @@ final class Checkpoints implements TrainingListener {
                         List.copyOf(c.history()),
                         c.lastCheckpoint(),
                         c.stopReason().orElseThrow(),
-                        c.firstLoss()));
+                        c.firstLoss(),
+                        c.dataRead()));
     }
 
     /**
@@ -108,8 +110,16 @@ final class Checkpoints implements TrainingListener {
                 c.folder(),
                 partial
                         ? new State(
-                                c.batch(), c.lossSum(), c.samples(), c.seconds(), history, name, null, c.firstLoss())
-                        : new State(0, 0, 0, 0, history, name, null, c.firstLoss()));
+                                c.batch(),
+                                c.lossSum(),
+                                c.samples(),
+                                c.seconds(),
+                                history,
+                                name,
+                                null,
+                                c.firstLoss(),
+                                c.dataRead())
+                        : new State(0, 0, 0, 0, history, name, null, c.firstLoss(), c.dataRead()));
         c.checkpointed(name);
         if (previous != null && !previous.equals(name)) {
             try {

@@ -83,6 +83,25 @@ public record TrainData(
         Datasets.checkDataFlag(recipe.dataset(), dataDir);
     }
 
+    /**
+     * Refuses when a file of {@code recorded} (what a run read) is not among {@code now} or has other bytes;
+     * {@code hint} says what to do instead.
+     */
+    public static void checkSameAs(List<RunResult.Source> recorded, List<RunResult.Source> now, String hint) {
+        for (RunResult.Source r : recorded) {
+            RunResult.Source n = now.stream()
+                    .filter(f -> f.file().equals(r.file()))
+                    .findFirst()
+                    .orElse(null);
+            if (n == null || !n.sha256().equals(r.sha256())) {
+                throw new TrainException(r.file() + ": the run read this file (SHA-256 "
+                        + r.sha256().substring(0, 12)
+                        + "...), " + (n == null ? "but it is not read now" : "but it has changed since") + "; "
+                        + hint);
+            }
+        }
+    }
+
     /** The files read, each with the SHA-256 of its bytes as stored (none for built-in data). */
     public List<RunResult.Source> read() {
         return Datasets.sources(sources).stream()

@@ -166,6 +166,17 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Refuses to go on with a run on other data than it started with: every file its state records as read must
+     * be read now, with the same bytes (the recipe does not hold {@code --data}, so a resume must give it again).
+     */
+    public static void checkSameData(RunFolder folder, TrainData data) {
+        List<RunResult.Source> recorded = Checkpoints.read(folder).data();
+        if (recorded != null) {
+            TrainData.checkSameAs(recorded, data.read(), "resume with the --data the run was started with");
+        }
+    }
+
     /** Whether the run in {@code folder} has ended (its model is saved). */
     public static boolean isFinished(RunFolder folder) {
         return Checkpoints.read(folder).stopReason() != null;
@@ -203,7 +214,7 @@ public final class Trainer {
             folder.writeText(SavedRun.CLASSES, String.join("\n", data.classNames()) + "\n");
         }
         TrainingContext c = new TrainingContext(
-                recipe, data, folder, net, new Checkpoints.State(0, 0, 0, 0, history, null, null, Double.NaN));
+                recipe, data, folder, net, new Checkpoints.State(0, 0, 0, 0, history, null, null, Double.NaN, null));
         TestEvaluation test = new TestEvaluation();
         Latency latency = new Latency();
         Memory memory = new Memory();
@@ -249,7 +260,7 @@ public final class Trainer {
                 c.stopReason().orElseThrow(),
                 c.folder().dir(),
                 test.predictions(),
-                c.data().read());
+                c.dataRead());
     }
 
     /** The model with its updater state, and the normaliser when the data was scaled. */

@@ -29,6 +29,7 @@ public final class TrainingContext {
     private boolean rolledBack;
     private String lastCheckpoint;
     private double firstLoss;
+    private List<RunResult.Source> dataRead;
 
     TrainingContext(
             Recipe recipe, TrainData data, RunFolder folder, MultiLayerNetwork network, Checkpoints.State state) {
@@ -52,6 +53,14 @@ public final class TrainingContext {
 
     public TrainData data() {
         return data;
+    }
+
+    /** The files the data was read from, with their SHA-256 ({@link TrainData#read}), hashed once per run. */
+    public List<RunResult.Source> dataRead() {
+        if (dataRead == null) {
+            dataRead = data.read();
+        }
+        return dataRead;
     }
 
     public RunFolder folder() {

@@ -189,6 +189,19 @@ class TrainCommandTest {
         p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no chance to tidy up
         assertTrue(state(killed).path("stopReason").isNull(), "killed mid-run");
 
+        // Without the --data it started with, the run would go on on the embedded sample: refused, nothing touched.
+        String stateBefore = Files.readString(killed.resolve("state.json"));
+        String recipeBefore = Files.readString(killed.resolve("recipe.yaml"));
+        CliRun other = CliRun.of("train", "--resume", killed.toString(), "--epochs", "4", "--verbose", "0");
+        assertEquals(2, other.code(), other.out() + other.err());
+        assertEquals(
+                "zoo: " + tiny.resolve("train-images-idx3-ubyte.gz") + ": the run read this file (SHA-256 "
+                        + sha256(tiny.resolve("train-images-idx3-ubyte.gz")).substring(0, 12)
+                        + "...), but it is not read now; resume with the --data the run was started with\n",
+                other.err());
+        assertEquals(stateBefore, Files.readString(killed.resolve("state.json")));
+        assertEquals(recipeBefore, Files.readString(killed.resolve("recipe.yaml")));
+
         CliRun resumed = CliRun.of("train", "--resume", killed.toString(), "--data", tiny.toString(), "--verbose", "0");
         assertEquals(0, resumed.code(), resumed.err());
         assertArrayEquals(params(whole), params(killed));
@@ -340,11 +353,7 @@ class TrainCommandTest {
         for (JsonNode f : read) {
             Path file = Path.of(f.get("file").asText());
             assertEquals(data, file.getParent());
-            assertEquals(
-                    java.util.HexFormat.of()
-                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                    .digest(Files.readAllBytes(file))),
-                    f.get("sha256").asText());
+            assertEquals(sha256(file), f.get("sha256").asText());
         }
         assertEquals(200, sum(metrics.at("/test/confusion")), "the 200 test images of --data, not the sample's 1,000");
 
@@ -368,6 +377,16 @@ class TrainCommandTest {
         assertEquals(2, eval.code());
         assertTrue(eval.err().startsWith("zoo: " + labels + ": the run read this file (SHA-256 "), eval.err());
         assertTrue(eval.err().endsWith("but it has changed since; evaluate with --data to score on other data\n"));
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long sum(JsonNode matrix) {
