@@ -347,6 +347,25 @@ class BadInputTest {
                                             dir.resolve("m").toString());
                                 },
                                 "DIR/m/twice.yaml"),
+                        new Case(
+                                "list with a recipe of an unknown dataset",
+                                dir -> {
+                                    write(dir.resolve("m/bad.yaml"), recipe("bad", "nosuch"));
+                                    return List.of(
+                                            "list", "--models", dir.resolve("m").toString());
+                                },
+                                "DIR/m/bad.yaml: dataset: expected one of fashion-mnist,"),
+                        new Case(
+                                "show a recipe of an unknown dataset",
+                                dir -> {
+                                    write(dir.resolve("m/bad.yaml"), recipe("bad", "nosuch"));
+                                    return List.of(
+                                            "show",
+                                            "bad",
+                                            "--models",
+                                            dir.resolve("m").toString());
+                                },
+                                "DIR/m/bad.yaml: dataset: expected one of fashion-mnist,"),
                         // predict
                         new Case(
                                 "predict on a missing file",
