@@ -37,6 +37,9 @@ final class Predictor {
 
     static Prediction of(SavedRun saved, Path input, Options options) {
         Recipe recipe = saved.recipe();
+        if (!java.nio.file.Files.exists(input)) {
+            throw new TrainException(input + ": not found (--input)");
+        }
         if (recipe.task() == Recipe.Task.FORECASTING) {
             return forecast(saved, input);
         }

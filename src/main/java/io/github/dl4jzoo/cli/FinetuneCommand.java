@@ -92,16 +92,17 @@ final class FinetuneCommand implements Callable<Integer> {
                     + " layers; the output layer always trains), got " + freeze);
         }
         MultiLayerNetwork start = transfer(base.net(), recipe, freeze, replace);
-        RunFolder folder = RunFolder.create(out != null ? out : Run.defaultDir(name + "-finetune"), overwrite);
-        folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(baseYaml, source, overrides));
-        folder.writeText(
-                "finetuned-from.txt",
-                Published.shown(base.model()) + " SHA-256 " + Published.sha256(base.model()) + "\n"
-                        + "output layer: " + (replace ? "replaced (classes " + data.classNames() + ")" : "kept")
-                        + "\nfrozen layers: " + freeze + "\n");
         PrintWriter w = spec.commandLine().getOut();
-        RunResult result =
-                run.applyTo(io.github.dl4jzoo.api.Zoo.recipe(name), zoo, w).trainFrom(start, recipe, folder);
+        RunResult result;
+        try (RunFolder folder = RunFolder.create(out != null ? out : Run.defaultDir(name + "-finetune"), overwrite)) {
+            folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(baseYaml, source, overrides));
+            folder.writeText(
+                    "finetuned-from.txt",
+                    Published.shown(base.model()) + " SHA-256 " + Published.sha256(base.model()) + "\n"
+                            + "output layer: " + (replace ? "replaced (classes " + data.classNames() + ")" : "kept")
+                            + "\nfrozen layers: " + freeze + "\n");
+            result = run.applyTo(io.github.dl4jzoo.api.Zoo.recipe(name), zoo, w).trainFrom(start, recipe, folder);
+        }
         w.println(TrainCommand.summary(result));
         return result.stopReason().startsWith("diverged") ? TrainCommand.DIVERGED : 0;
     }

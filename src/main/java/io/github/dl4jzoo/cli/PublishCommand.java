@@ -5,7 +5,6 @@ import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.bench.Flops;
 import io.github.dl4jzoo.data.Catalog;
-import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.Evaluation;
 import io.github.dl4jzoo.train.ModelCard;
@@ -117,8 +116,7 @@ final class PublishCommand implements Callable<Integer> {
         return new ModelCard(
                 recipe.name(),
                 recipe.task().id(),
-                new ModelCard.Dataset(
-                        data.dataset(), Catalog.licence(data.dataset()), Datasets.sources(data.sources())),
+                new ModelCard.Dataset(data.dataset(), Catalog.licence(data.dataset()), result.data()),
                 metrics,
                 published.net().numParams(),
                 Flops.forward(recipe),

@@ -67,8 +67,26 @@ public final class Datasets {
                 .toList();
     }
 
+    /**
+     * Refuses a {@code --data} path that dataset {@code id} would not read (a built-in set, or an id that names
+     * its path already), which would otherwise be ignored. Reads no file.
+     */
+    public static void checkDataFlag(String id, Optional<Path> dataFlag) {
+        DatasetId d = id(id);
+        if (dataFlag.isPresent() && !d.kind().readsDataFlag(d)) {
+            String why = d.path().isPresent()
+                    ? "dataset " + d.id() + " names its "
+                            + d.kind().pathArgument().orElse("path").toLowerCase(java.util.Locale.ROOT)
+                            + " already; give one of the two"
+                    : "dataset " + d.id() + " is " + d.kind().description() + " and reads no files; drop "
+                            + Locator.DIR_FLAG + " or choose another dataset with --set dataset=ID";
+            throw DataException.at(Locator.DIR_FLAG + " " + dataFlag.get(), why);
+        }
+    }
+
     /** The dataset's splits, as {@code request} asks. */
     public static Splits load(String id, DataRequest request) {
+        checkDataFlag(id, request.dataFlag());
         DatasetId d = id(id);
         return d.kind().load(d, request);
     }

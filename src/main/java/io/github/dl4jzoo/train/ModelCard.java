@@ -3,7 +3,6 @@ package io.github.dl4jzoo.train;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.dl4jzoo.data.Datasets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +34,8 @@ public record ModelCard(
         Weights weights) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** @param files each file read, with the SHA-256 of its bytes as stored, as a run's metrics.json records them */
-    public record Dataset(String id, String licence, List<Datasets.Source> files) {}
+    /** @param files the files the publishing run read, as its metrics.json records them ({@link RunResult#data}) */
+    public record Dataset(String id, String licence, List<RunResult.Source> files) {}
 
     /**
      * Test-split metrics: accuracy and macro F1 for classifiers; RMSE and MAE in the target's own units

@@ -106,12 +106,13 @@ class ModelCardSchemaTest {
         assertEquals(Catalog.licence(data.id()), c.dataset().licence());
         assertEquals(data.files().size(), c.dataset().files().size());
         for (int i = 0; i < data.files().size(); i++) {
-            Datasets.Source read = c.dataset().files().get(i);
+            RunResult.Source read = c.dataset().files().get(i);
             assertTrue(read.file().endsWith(data.files().get(i).name()), read.file());
             DataFile file = read.file().startsWith(CLASSPATH)
                     ? DataFile.resource(read.file().substring(CLASSPATH.length()))
                     : DataFile.of(Path.of(read.file()));
-            assertEquals(Datasets.sources(List.of(file)), List.of(read), "the file as it is here");
+            Datasets.Source here = Datasets.sources(List.of(file)).get(0);
+            assertEquals(new RunResult.Source(here.file(), here.sha256()), read, "the file as it is here");
         }
         ModelCard.Measured m = c.metrics();
         assertEquals("test", m.split());
