@@ -4,6 +4,9 @@ import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.train.FastDense;
+import io.github.dl4jzoo.train.FastLstm;
+import io.github.dl4jzoo.train.FastUpdaters;
 import io.github.dl4jzoo.train.GradientStats;
 import io.github.dl4jzoo.train.TrainData;
 import java.io.IOException;
@@ -17,7 +20,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * What {@code --gradients} costs: epochs of a recipe (default {@code mlp}) on its data, alternating without and
- * with {@link GradientStats} attached, in one process so that both sides share the machine's load. Prints the
+ * with {@link GradientStats} attached, through the trainer's own path ({@link FastDense} and the fast updaters), in
+ * one process so that both sides share the machine's load. Prints the
  * median epoch time of each side, their ratio and the load average before and after.
  *
  * <pre>{@code java -cp target/zoo.jar io.github.dl4jzoo.bench.GradientsCost [RECIPE] [ROUNDS]}</pre>
@@ -54,16 +58,19 @@ public final class GradientsCost {
     /** Seconds in the network's updates for one epoch of a freshly built network. */
     private static double epoch(Recipe recipe, TrainData data, boolean gradients) {
         MultiLayerNetwork net = Networks.build(recipe);
+        FastUpdaters.install(net);
+        FastLstm.install(net);
         GradientStats stats = new GradientStats();
         if (gradients) {
             net.addListeners(stats);
         }
+        FastDense step = FastDense.of(net); // the trainer's path
         data.startEpoch(0);
         long nanos = 0;
         while (data.train().hasNext()) {
             var batch = data.train().next();
             long t0 = System.nanoTime();
-            net.fit(batch);
+            step.fit(batch);
             nanos += System.nanoTime() - t0;
         }
         long t0 = System.nanoTime();

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
@@ -54,8 +55,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  *
  * <p>Supported: activations relu (plain), tanh, sigmoid, identity in hidden layers; output softmax with MCXENT or
  * identity with MSE, without loss weights; FLOAT parameters; no dropout, weight noise, layer norm, constraints,
- * other preprocessors, DL4J listeners or masks. Anything else, or {@code -Ddl4jzoo.fastDense=false}, goes to DL4J's
- * own {@code fit}/{@code output}.
+ * other preprocessors or masks; no DL4J listeners but the zoo's {@link GradientStats} ({@code --gradients}), which
+ * it calls where DL4J's {@code fit} would. Anything else, or {@code -Ddl4jzoo.fastDense=false}, goes to DL4J's own
+ * {@code fit}/{@code output}.
  */
 public final class FastDense {
     private static final int ROW = openblas_nolapack.CblasRowMajor;
@@ -164,7 +166,7 @@ public final class FastDense {
 
     /** As {@code net.fit(features, labels)}: one iteration. */
     public synchronized void fit(INDArray features, INDArray labels) {
-        if (plan == null || !net.getListeners().isEmpty() || !plan.accepts(features, labels)) {
+        if (!takes(features, labels)) {
             net.fit(features, labels);
             return;
         }
@@ -180,6 +182,13 @@ public final class FastDense {
             throw new IllegalStateException("not on the fast path: " + unsupported(net));
         }
         return plan.backprop(net, plain(features), plain(labels));
+    }
+
+    /** True when {@code fit(features, labels)} runs the fast path, false when it hands the batch to DL4J. */
+    public boolean takes(INDArray features, INDArray labels) {
+        return plan != null
+                && net.getListeners().stream().allMatch(l -> l instanceof GradientStats)
+                && plan.accepts(features, labels);
     }
 
     /** As {@code net.output(features, false)}. */
@@ -465,15 +474,23 @@ public final class FastDense {
             if (front != null) {
                 return front.forward(n, x);
             }
-            return new FloatPointer(x.data().asNioFloat()).position(x.offset());
+            // the buffer's address, which for a view already includes its offset: a FloatPointer made from a view's
+            // NIO buffer counts the offset twice (the buffer's position is the offset)
+            return new FloatPointer(x.data().addressPointer());
         }
 
         void step(MultiLayerNetwork net, INDArray x, INDArray y) {
             double score = backprop(net, x, y);
             int n = (int) x.size(0);
             int iteration = net.getIterationCount(), epoch = net.getEpochCount();
+            for (TrainingListener l : net.getListeners()) {
+                ((GradientStats) l).gradientsComputed(net, n);
+            }
             ((BaseMultiLayerUpdater<?>) net.getUpdater(true)).update(gradient, iteration, epoch, n, noWorkspaces);
             applyStep();
+            for (TrainingListener l : net.getListeners()) {
+                ((GradientStats) l).stepped(net);
+            }
             net.setScore(score);
             net.setIterationCount(iteration + 1);
             for (Layer l : net.getLayers()) {

@@ -2,10 +2,13 @@ package io.github.dl4jzoo.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -37,26 +40,37 @@ public final class GradientStats extends BaseTrainingListener {
     @Override
     public void onGradientCalculation(Model model) {
         MultiLayerNetwork net = (MultiLayerNetwork) model;
-        Layer[] layers = sized(net);
-        double batch = net.batchSize();
-        for (int i = 0; i < layers.length; i++) {
-            INDArray g = layers[i].getGradientsViewArray();
-            if (g != null && layers[i].numParams() > 0) {
-                gradientSums[i] += g.norm2Number().doubleValue() / batch;
-            }
-        }
-        gradients++;
+        gradientsComputed(net, net.batchSize());
     }
 
     /** After the step: the gradient view now holds the update that was subtracted from the parameters. */
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        Layer[] layers = sized((MultiLayerNetwork) model);
+        stepped((MultiLayerNetwork) model);
+    }
+
+    /**
+     * The gradient views hold the gradient of the loss summed over a batch of {@code batch} examples, before the
+     * updater. DL4J's {@code fit} calls this through {@link #onGradientCalculation}, {@link FastDense} directly.
+     */
+    void gradientsComputed(MultiLayerNetwork net, int batch) {
+        Layer[] layers = sized(net);
+        for (int i = 0; i < layers.length; i++) {
+            INDArray g = layers[i].getGradientsViewArray();
+            if (g != null && layers[i].numParams() > 0) {
+                gradientSums[i] += norm2(g) / batch;
+            }
+        }
+        gradients++;
+    }
+
+    /** The step is done and the gradient views hold the update that was subtracted from the parameters. */
+    void stepped(MultiLayerNetwork net) {
+        Layer[] layers = sized(net);
         for (int i = 0; i < layers.length; i++) {
             INDArray u = layers[i].getGradientsViewArray();
             if (u != null && layers[i].numParams() > 0) {
-                ratioSums[i] += u.norm1Number().doubleValue()
-                        / layers[i].params().norm1Number().doubleValue();
+                ratioSums[i] += norm1(u) / norm1(layers[i].params());
             }
         }
         updates++;
@@ -82,6 +96,32 @@ public final class GradientStats extends BaseTrainingListener {
         gradients = 0;
         updates = 0;
         return rows;
+    }
+
+    /**
+     * The L2 norm of {@code v}. A contiguous FLOAT view (every layer's parameters and gradient in a zoo network) goes
+     * to OpenBLAS's {@code snrm2} on its memory: one ND4J reduction called from Java costs tens of microseconds, and a
+     * Java loop about a nanosecond an element, which on mlp made these statistics 20-40% of its training time.
+     */
+    private static double norm2(INDArray v) {
+        return contiguousFloat(v)
+                ? openblas_nolapack.cblas_snrm2((int) v.length(), pointer(v), 1)
+                : v.norm2Number().doubleValue();
+    }
+
+    /** The sum of absolute values of {@code v}: OpenBLAS's {@code sasum} as {@link #norm2} says. */
+    private static double norm1(INDArray v) {
+        return contiguousFloat(v)
+                ? openblas_nolapack.cblas_sasum((int) v.length(), pointer(v), 1)
+                : v.norm1Number().doubleValue();
+    }
+
+    private static boolean contiguousFloat(INDArray v) {
+        return v.dataType() == DataType.FLOAT && v.isVector() && v.elementWiseStride() == 1;
+    }
+
+    private static FloatPointer pointer(INDArray v) {
+        return new FloatPointer(v.data().addressPointer()); // a view's address includes its offset
     }
 
     private Layer[] sized(MultiLayerNetwork net) {

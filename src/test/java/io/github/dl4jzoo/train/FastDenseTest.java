@@ -23,6 +23,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -216,6 +218,9 @@ class FastDenseTest {
         INDArray probe = data.get(0)[0];
         assertTrue(relative(dl4j.output(probe, false), fast.output(probe)) <= stepTolerance, "fast inference");
         assertTrue(relative(fastNet.output(probe, false), fast.output(probe)) <= 1e-6, "fast inference = DL4J's");
+        INDArray rows = probe.get(NDArrayIndex.interval(3, 9), NDArrayIndex.all());
+        assertTrue(rows.offset() > 0, "a view into the batch");
+        assertEquals(fast.output(rows.dup()), fast.output(rows), "a view reads its own rows");
 
         // Saved with ModelSerializer and loaded by plain DL4J: the same outputs, and plain DL4J continues it.
         File zip = dir.resolve("fast.zip").toFile();
@@ -272,6 +277,35 @@ class FastDenseTest {
     @Test
     void regressorWithNesterovsAndL2MatchesDl4j() throws IOException {
         check(true, 1e-3, false);
+    }
+
+    /** {@code --gradients} keeps the fast path, and its per-layer figures are those of DL4J's own fit. */
+    @Test
+    void gradientStatisticsMatchDl4j() {
+        List<INDArray[]> data = batches(10, false);
+        MultiLayerNetwork dl4j = net(false, 0, true);
+        MultiLayerNetwork fastNet = net(false, 0, true);
+        GradientStats dl4jStats = new GradientStats(), fastStats = new GradientStats();
+        dl4j.addListeners(dl4jStats);
+        fastNet.addListeners(fastStats);
+        FastDense fast = FastDense.of(fastNet);
+        assertTrue(fast.takes(data.get(0)[0], data.get(0)[1]), "the fast path, with the statistics attached");
+        for (INDArray[] b : data) {
+            dl4j.fit(b[0], b[1]);
+            fast.fit(b[0], b[1]);
+        }
+        List<GradientStats.Row> expected = dl4jStats.endEpoch(1, dl4j), actual = fastStats.endEpoch(1, fastNet);
+        assertEquals(4, actual.size(), "one row per layer");
+        for (int i = 0; i < expected.size(); i++) {
+            GradientStats.Row e = expected.get(i), a = actual.get(i);
+            assertEquals(e.layer(), a.layer());
+            assertTrue(e.gradientL2() > 0 && e.updateRatio() > 0, "DL4J measured something: " + e);
+            assertEquals(e.gradientL2(), a.gradientL2(), 1e-4 * e.gradientL2(), "gradient L2 of " + e.layer());
+            assertEquals(e.parameterL2(), a.parameterL2(), 1e-4 * e.parameterL2(), "parameter L2 of " + e.layer());
+            assertEquals(e.updateRatio(), a.updateRatio(), 1e-4 * e.updateRatio(), "update ratio of " + e.layer());
+        }
+        fastNet.addListeners(new ScoreIterationListener(1));
+        assertFalse(fast.takes(data.get(0)[0], data.get(0)[1]), "another DL4J listener sends the batch to DL4J");
     }
 
     @Test
