@@ -414,36 +414,58 @@ final class FastConv {
             argmax = new int[out.length];
         }
 
-        /**
-         * Two passes per window, the maximum (Math.max, no branches) and then its first position (int selects): 1.4x
-         * less CPU than one pass of compare-and-branch, whose outcomes are random (2.8 against 3.9 ms for lenet5's
-         * first pooling, batch 64).
-         */
         @Override
         float[] forward(int n, float[] in) {
+            boolean twoByTwo = kh == 2 && kw == 2;
             int o = 0;
             for (int p = 0; p < c * n; p++) {
                 int base = p * h * w;
                 for (int oy = 0; oy < oh; oy++) {
                     int top = base + oy * sy * w;
                     for (int ox = 0; ox < ow; ox++, o++) {
-                        int corner = top + ox * sx;
-                        float max = in[corner];
-                        for (int ky = 0; ky < kh; ky++) {
-                            for (int kx = 0, i = corner + ky * w; kx < kw; kx++, i++) max = Math.max(max, in[i]);
+                        if (twoByTwo) {
+                            window2x2(in, top + ox * sx, o);
+                        } else {
+                            window(in, top + ox * sx, o);
                         }
-                        int first = corner;
-                        for (int ky = kh - 1; ky >= 0; ky--) {
-                            for (int kx = kw - 1, i = corner + ky * w + kx; kx >= 0; kx--, i--) {
-                                first = in[i] == max ? i : first;
-                            }
-                        }
-                        out[o] = max;
-                        argmax[o] = first;
                     }
                 }
             }
             return out;
+        }
+
+        /** out[o] and argmax[o] for the window whose top left is in[corner]: its maximum, then its first position. */
+        private void window(float[] in, int corner, int o) {
+            float max = in[corner];
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0, i = corner + ky * w; kx < kw; kx++, i++) max = Math.max(max, in[i]);
+            }
+            int first = corner;
+            for (int ky = kh - 1; ky >= 0; ky--) {
+                for (int kx = kw - 1, i = corner + ky * w + kx; kx >= 0; kx--, i--) {
+                    first = in[i] == max ? i : first;
+                }
+            }
+            out[o] = max;
+            argmax[o] = first;
+        }
+
+        /**
+         * The same for 2x2 windows (both recipes), written out: the maximum by {@code Math.max} and its first position
+         * by int selects, no branches (the comparisons are random, so a compare-and-branch loop mispredicts). 0.55 ms
+         * of CPU for lenet5's first pooling at batch 64, against 3.9 ms for a compare-and-branch loop over the window
+         * and 2.8 ms for the generic two-pass loop (probe, load ~9-12).
+         */
+        private void window2x2(float[] in, int i, int o) {
+            int j = i + w;
+            float a0 = in[i], a1 = in[i + 1], b0 = in[j], b1 = in[j + 1];
+            float max = Math.max(Math.max(a0, a1), Math.max(b0, b1));
+            int first = b1 == max ? j + 1 : j;
+            first = b0 == max ? j : first;
+            first = a1 == max ? i + 1 : first;
+            first = a0 == max ? i : first;
+            out[o] = max;
+            argmax[o] = first;
         }
 
         @Override

@@ -233,13 +233,14 @@ public final class FastDense {
     }
 
     /**
-     * tanh in float as a rational function of x (Eigen's and so TensorFlow's and PyTorch's vectorised float tanh: odd
-     * degree-13 numerator, even degree-6 denominator, x clamped to +-7.9, where tanh is 1 in float); within a few
-     * float ulps of {@code Math.tanh}, and only multiplications, additions, one division and min/max, which the JIT
-     * vectorises ({@code Math.tanh} is a scalar call of about 20 ns).
+     * tanh in float as a rational function of x (Eigen's float tanh, which TensorFlow and PyTorch vectorise: odd
+     * degree-13 numerator, even degree-6 denominator, x clamped to +-7.9, where tanh rounds to 1 in float): at most
+     * 3.6e-7 from {@code Math.tanh} on [-12, 12] in steps of 1e-4, and 3.3 ns an element against Math.tanh's 37-40
+     * (thread CPU over 617,600 Gaussian values, load ~12). The clamp is two selects (4.4 ns with Math.min/max).
      */
     static float tanh(float x) {
-        float c = Math.max(-7.90531110763549805f, Math.min(7.90531110763549805f, x));
+        float c = x > TANH_CLAMP ? TANH_CLAMP : x;
+        c = c < -TANH_CLAMP ? -TANH_CLAMP : c;
         float x2 = c * c;
         float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
         p = p * x2 + -8.60467152213735e-11f;
@@ -253,6 +254,8 @@ public final class FastDense {
         q = q * x2 + 4.89352518554385e-03f;
         return p / q;
     }
+
+    private static final float TANH_CLAMP = 7.90531110763549805f;
 
     static FloatBuffer direct(int floats) {
         return ByteBuffer.allocateDirect(floats * Float.BYTES)
