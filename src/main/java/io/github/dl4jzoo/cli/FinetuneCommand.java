@@ -4,6 +4,7 @@ import io.github.dl4jzoo.api.Run;
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
+import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.ModelZip;
 import io.github.dl4jzoo.train.Published;
@@ -79,11 +80,14 @@ final class FinetuneCommand implements Callable<Integer> {
         String source = Published.shown(base.model()) + "!" + ModelZip.RECIPE;
         List<String> overrides = run.recipeOverrides();
         Recipe first = RecipeReader.read(baseYaml, source, overrides);
-        TrainData data = TrainData.load(first, Optional.ofNullable(run.data));
+        // The new data's classes, read without TrainData's check against the published output's units: another
+        // count is what replacing the output layer is for.
+        List<String> classes = Datasets.load(first.dataset(), TrainData.request(first, Optional.ofNullable(run.data)))
+                .classNames();
         boolean classifier = first.task() == Recipe.Task.CLASSIFICATION;
-        boolean replace = classifier && !data.classNames().equals(base.classNames());
-        if (replace && data.classNames().size() != base.classNames().size()) {
-            overrides.add("output.units=" + data.classNames().size());
+        boolean replace = classifier && !classes.equals(base.classNames());
+        if (replace && classes.size() != base.classNames().size()) {
+            overrides.add("output.units=" + classes.size());
         }
         Recipe recipe = RecipeReader.read(baseYaml, source, overrides);
         int layers = base.net().getnLayers();
@@ -99,7 +103,7 @@ final class FinetuneCommand implements Callable<Integer> {
             folder.writeText(
                     "finetuned-from.txt",
                     Published.shown(base.model()) + " SHA-256 " + Published.sha256(base.model()) + "\n"
-                            + "output layer: " + (replace ? "replaced (classes " + data.classNames() + ")" : "kept")
+                            + "output layer: " + (replace ? "replaced (classes " + classes + ")" : "kept")
                             + "\nfrozen layers: " + freeze + "\n");
             result = run.applyTo(io.github.dl4jzoo.api.Zoo.recipe(name), zoo, w).trainFrom(start, recipe, folder);
         }

@@ -267,6 +267,42 @@ class PublishedWeightsTest {
     }
 
     /** 600 training and 400 test images from the sample's test split, which the published mlp never trained on. */
+    /** Another class count: the output layer is replaced by one of 5 units, and the run trains. */
+    @Test
+    void fineTuningOntoFiveClassesReplacesTheOutputLayer() throws IOException {
+        Path five = dir.resolve("five");
+        Idx.Images images = Idx.readImages(DataFile.of(TrainCommandTest.SAMPLE.resolve("t10k-images-idx3-ubyte.gz")));
+        Idx.Labels labels = Idx.readLabels(DataFile.of(TrainCommandTest.SAMPLE.resolve("t10k-labels-idx1-ubyte.gz")));
+        byte[] folded = labels.labels().clone();
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = (byte) (folded[i] % 5);
+        }
+        for (String split : List.of("train", "t10k")) {
+            Idx.writeImages(five.resolve(split + "-images-idx3-ubyte.gz"), 28, 28, images.pixels());
+            Idx.writeLabels(five.resolve(split + "-labels-idx1-ubyte.gz"), folded);
+        }
+        Path out = dir.resolve("tuned-five");
+        CliRun r = zoo(
+                "finetune",
+                "mlp",
+                "--set",
+                "dataset=idx:" + five,
+                "--epochs",
+                "1",
+                "--verbose",
+                "0",
+                "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(
+                Files.readString(out.resolve("finetuned-from.txt"))
+                        .contains("output layer: replaced (classes [0, 1, 2, 3, 4])"),
+                Files.readString(out.resolve("finetuned-from.txt")));
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(
+                out.resolve("model.zip").toFile(), false);
+        assertEquals(5, net.getOutputLayer().getParam("W").size(1));
+    }
+
     static Path smallUnseenSample() {
         Path out = dir.resolve("unseen");
         if (Files.isDirectory(out)) {
