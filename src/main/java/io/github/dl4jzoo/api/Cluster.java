@@ -3,13 +3,13 @@ package io.github.dl4jzoo.api;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
+import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.TrainException;
 import io.github.dl4jzoo.train.Trainer;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -50,14 +50,12 @@ public interface Cluster {
     /** How many tasks of {@code master} run at once on one machine (local mode), or 0 when that is not known. */
     int concurrentTasks(String master);
 
-    /** One recipe trained data-parallel on the master's executors, into a run folder like zoo train's. */
+    /**
+     * One recipe trained data-parallel on the master's executors, into a run folder like zoo train's, on data
+     * loaded (and so checked) before the folder was made.
+     */
     RunResult trainParallel(
-            String master,
-            Recipe recipe,
-            RunFolder folder,
-            Optional<Path> data,
-            Trainer.Options options,
-            PrintWriter log);
+            String master, Recipe recipe, RunFolder folder, TrainData data, Trainer.Options options, PrintWriter log);
 
     /** The Spark module, or a user error saying how to get it. */
     static Cluster find() {

@@ -52,6 +52,12 @@ public final class Comparison extends Settings<Comparison> {
         }
     }
 
+    /** Each seed is a full training of every recipe: a hundred is far more than a mean and deviation need. */
+    public static final int MAX_SEEDS = 100;
+
+    /** One run of the plan, resolved; with {@code baselinesAfter}, its suite's forecasting baselines follow it. */
+    private record Job(Cluster.Run run, Recipe recipe, boolean baselinesAfter) {}
+
     private final List<Suite> plan;
     private int seeds = 1;
     private String command;
@@ -80,8 +86,8 @@ public final class Comparison extends Settings<Comparison> {
 
     /** Repeats each recipe with seeds s, s+1, ... (s the recipe's) and reports mean and standard deviation. */
     public Comparison seeds(int n) {
-        if (n < 1) {
-            throw new TrainException("--seeds: expected at least 1, got " + n);
+        if (n < 1 || n > MAX_SEEDS) {
+            throw new TrainException("--seeds: expected 1 to " + MAX_SEEDS + ", got " + n);
         }
         this.seeds = n;
         return this;
@@ -107,13 +113,10 @@ public final class Comparison extends Settings<Comparison> {
             suites.add(new Suite(s.name(), registry.expand(s.recipes()), s.epochs()));
         }
         java.util.Optional<Cluster> cluster = master.map(m -> Cluster.find());
-        RunFolder folder = RunFolder.create(out.orElseGet(() -> Run.defaultDir("compare")), overwrite);
         boolean epochsSet = overrides.stream().anyMatch(o -> o.startsWith("epochs="));
-        // Every run first, each checked on this side before any trains; a suite's forecasting baselines after its
-        // first forecaster.
-        List<Cluster.Run> runs = new ArrayList<>();
-        List<Recipe> recipes = new ArrayList<>();
-        List<Boolean> baselinesAfter = new ArrayList<>();
+        // Every run is resolved before the folder is made, so that a refused comparison leaves nothing; a suite's
+        // forecasting baselines come after its first forecaster.
+        List<Job> jobs = new ArrayList<>();
         for (Suite s : suites) {
             boolean baselinesDone = false;
             for (String name : s.recipes()) {
@@ -126,56 +129,72 @@ public final class Comparison extends Settings<Comparison> {
                         overrides.add("seed=" + (registry.get(name, overrides).seed() + i));
                     }
                     Recipe recipe = registry.get(name, overrides);
-                    runs.add(new Cluster.Run(name, overrides, seeds > 1 ? name + "-seed" + recipe.seed() : name));
-                    recipes.add(recipe);
+                    Cluster.Run run =
+                            new Cluster.Run(name, overrides, seeds > 1 ? name + "-seed" + recipe.seed() : name);
+                    TrainData.checkData(recipe, this.data);
                     boolean baselines = recipe.task() == Recipe.Task.FORECASTING && !baselinesDone;
-                    baselinesAfter.add(baselines);
+                    jobs.add(new Job(run, recipe, baselines));
                     baselinesDone |= baselines;
                 }
             }
         }
-        Map<String, String> env = Environment.describe();
-        List<RunResult> trained = new ArrayList<>();
-        if (cluster.isPresent()) {
-            trained.addAll(cluster.get()
-                    .trainAll(
-                            master.get(), clusterSettings(), runs, folder.dir().toString(), log));
-            int atOnce = Math.min(cluster.get().concurrentTasks(master.get()), runs.size());
-            if (atOnce > 1) {
-                env.put(
-                        "runs at once",
-                        atOnce + " (Spark " + master.get() + "): times and samples/s were measured side by side");
+        Path dir = out.orElseGet(() -> Run.defaultDir("compare"));
+        try (RunFolder folder = RunFolder.create(dir, overwrite, RunFolder.Kind.COMPARISON)) {
+            Map<String, String> env = Environment.describe();
+            List<RunResult> trained = new ArrayList<>();
+            if (cluster.isPresent()) {
+                List<Cluster.Run> runs = jobs.stream().map(Job::run).toList();
+                trained.addAll(cluster.get()
+                        .trainAll(
+                                master.get(),
+                                clusterSettings(),
+                                runs,
+                                folder.dir().toString(),
+                                log));
+                int atOnce = Math.min(cluster.get().concurrentTasks(master.get()), runs.size());
+                if (atOnce > 1) {
+                    env.put(
+                            "runs at once",
+                            atOnce + " (Spark " + master.get() + "): times and samples/s were measured side by side");
+                }
             }
-        }
-        List<RunResult> results = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            Cluster.Run r = runs.get(i);
-            Recipe recipe = recipes.get(i);
-            if (cluster.isEmpty()) {
-                RunFolder runDir = RunFolder.create(folder.dir().resolve("runs").resolve(r.folder()), true);
-                runDir.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(r.recipe()), r.overrides()));
-                trained.add(Run.train(recipe, runDir, this));
+            List<RunResult> results = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i);
+                TrainData data = null;
+                if (cluster.isEmpty()) {
+                    data = TrainData.load(job.recipe(), this.data);
+                    try (RunFolder runDir = RunFolder.create(
+                            folder.dir().resolve("runs").resolve(job.run().folder()), true)) {
+                        runDir.writeText(
+                                RunFolder.RECIPE,
+                                RecipeReader.resolvedYaml(
+                                        registry.file(job.run().recipe()),
+                                        job.run().overrides()));
+                        trained.add(Run.train(job.recipe(), data, runDir, this));
+                    }
+                }
+                RunResult result = trained.get(i);
+                results.add(result);
+                onEach.accept(result);
+                if (job.baselinesAfter()) {
+                    data = data != null ? data : TrainData.load(job.recipe(), this.data);
+                    results.addAll(Baselines.forecasts(job.recipe(), data));
+                }
             }
-            RunResult result = trained.get(i);
-            results.add(result);
-            onEach.accept(result);
-            if (baselinesAfter.get(i)) {
-                TrainData data = TrainData.load(recipe, this.data);
-                results.addAll(Baselines.forecasts(recipe, data));
+            env.put("command", command != null ? command : commandLine(suites));
+            try {
+                ComparisonReport.write(folder.dir(), results, env);
+            } catch (IOException e) {
+                throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
             }
+            return new Result(List.copyOf(results), folder.dir());
         }
-        env.put("command", command != null ? command : commandLine(suites));
-        try {
-            ComparisonReport.write(folder.dir(), results, env);
-        } catch (IOException e) {
-            throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
-        }
-        return new Result(List.copyOf(results), folder.dir());
     }
 
-    /** The {@code zoo compare} line that does the same. */
+    /** The {@code zoo compare} line that does the same, run from the repository's root. */
     private String commandLine(List<Suite> suites) {
-        StringBuilder sb = new StringBuilder("zoo compare");
+        StringBuilder sb = new StringBuilder("./zoo compare");
         if (plan.size() == 1 && plan.get(0).name().equals("custom")) {
             suites.get(0).recipes().forEach(n -> sb.append(' ').append(n));
         } else if (plan.size() == 1) {
@@ -185,6 +204,7 @@ public final class Comparison extends Settings<Comparison> {
             sb.append(" --seeds ").append(seeds);
         }
         overrides.forEach(o -> sb.append(" --set ").append(o));
+        data.ifPresent(d -> sb.append(" --data ").append(d.toAbsolutePath().normalize()));
         return sb.toString();
     }
 

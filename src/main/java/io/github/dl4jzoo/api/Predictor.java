@@ -31,6 +31,9 @@ final class Predictor {
         Engine.configure(); // before the model's layers exist: they pick their helpers when created
         SavedRun saved = SavedRun.open(runDirOrModel);
         Recipe recipe = saved.recipe();
+        if (!java.nio.file.Files.exists(input)) {
+            throw new TrainException(input + ": not found (--input)");
+        }
         if (recipe.task() == Recipe.Task.FORECASTING) {
             return forecast(saved, input);
         }

@@ -65,34 +65,81 @@ public final class Run extends Settings<Run> {
                         + " --early-stopping, --time-budget or listener of your own; train without --master to use"
                         + " them");
             }
+            if (resume != null) {
+                throw new TrainException(resume + ": --resume is not supported with --master; train a new run");
+            }
             Cluster.find();
         }
         if (resume != null) {
-            List<String> refused = new ArrayList<>(overrides);
-            out.ifPresent(dir -> refused.add("out=" + dir));
-            if (!refused.isEmpty()) {
-                throw new TrainException(resume + ": a resumed run trains its own recipe.yaml in its own folder;"
-                        + " it cannot take " + String.join(", ", refused));
-            }
-            RunFolder folder = RunFolder.open(resume);
-            return train(recipe(), folder, this);
+            return goOn();
         }
         Registry registry = registry();
         Recipe recipe = registry.get(name, overrides);
-        RunFolder folder = RunFolder.create(out.orElseGet(() -> defaultDir(name)), overwrite);
-        folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
-        return train(recipe, folder, this);
+        // Everything that can be refused is checked before the folder is made: a refused start leaves nothing.
+        TrainData data = TrainData.load(recipe, this.data);
+        try (RunFolder folder = RunFolder.create(out.orElseGet(() -> defaultDir(name)), overwrite)) {
+            folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
+            return train(recipe, data, folder, this);
+        }
     }
 
-    /** Loads the data, trains with the engine settings applied, writes the run's reports. */
-    static RunResult train(Recipe recipe, RunFolder folder, Settings<?> settings) {
+    /**
+     * Goes on with a run as its resolved recipe says. Settings that would change the recipe or the folder are
+     * refused, except more epochs ({@code set("epochs", n)}): a run that ended after its epochs trains on to n, as
+     * a run of n epochs from the start would. A finished run that lacks some of its reports (killed while it
+     * wrote them) gets them, and nothing else changes.
+     */
+    private RunResult goOn() {
+        List<String> more =
+                overrides.stream().filter(o -> o.startsWith("epochs=")).toList();
+        List<String> other =
+                overrides.stream().filter(o -> !o.startsWith("epochs=")).toList();
+        List<String> refused = new ArrayList<>(other);
+        out.ifPresent(dir -> refused.add("out=" + dir));
+        if (overwrite) {
+            refused.add("overwrite");
+        }
+        if (!refused.isEmpty()) {
+            throw new TrainException(resume + ": a resumed run trains its own recipe.yaml in its own folder; only"
+                    + " more epochs can be asked of it, not " + String.join(", ", refused));
+        }
+        more = more.isEmpty() ? more : List.of(more.get(more.size() - 1));
+        try (RunFolder folder = RunFolder.resume(resume)) {
+            Recipe recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), more);
+            TrainData data = TrainData.load(recipe, this.data);
+            Trainer.checkSameData(folder, data);
+            if (Trainer.isFinished(folder) && !RunReport.missing(folder.dir()).isEmpty()) {
+                return complete(recipe, data, folder);
+            }
+            Trainer.checkCanGoOn(folder, recipe.epochs());
+            if (!more.isEmpty()) {
+                folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(folder.file(RunFolder.RECIPE), more));
+            }
+            return train(recipe, data, folder, this);
+        }
+    }
+
+    /** Writes the reports a finished run lacks: its test metrics are measured again from its model. */
+    private RunResult complete(Recipe recipe, TrainData data, RunFolder folder) {
+        Engine.configure();
+        RunResult result = new Trainer(log).finished(recipe, data, folder);
+        List<String> written;
+        try {
+            written = RunReport.write(folder.dir(), result, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder.dir() + ": cannot write the run's reports: " + e.getMessage(), e);
+        }
+        log.println(folder.dir() + ": the run was finished; wrote what it lacked: " + String.join(", ", written));
+        return result;
+    }
+
+    /** Trains with the engine settings applied, writes the run's reports. */
+    static RunResult train(Recipe recipe, TrainData data, RunFolder folder, Settings<?> settings) {
         Engine.configure(); // before the network exists: its layers pick their helpers when created
         if (settings.master.isPresent()) {
             return Cluster.find()
-                    .trainParallel(
-                            settings.master.get(), recipe, folder, settings.data, settings.options, settings.log);
+                    .trainParallel(settings.master.get(), recipe, folder, data, settings.options, settings.log);
         }
-        TrainData data = TrainData.load(recipe, settings.data);
         Environment.write(folder);
         RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.trainerOptions());
         try {

@@ -24,10 +24,17 @@ public final class Fields {
     private final String path;
     private final Map<?, ?> node;
     private final Set<String> read = new HashSet<>();
+    /** The fields an override set, by dotted path, each with the {@code key=value} that set it. */
+    private final Map<String, String> overridden;
 
     Fields(String source, String path, Object node) {
+        this(source, path, node, Map.of());
+    }
+
+    Fields(String source, String path, Object node, Map<String, String> overridden) {
         this.source = source;
         this.path = path;
+        this.overridden = overridden;
         if (!(node instanceof Map<?, ?> map)) {
             throw new RecipeException(source + ": " + (path.isEmpty() ? "top level" : path) + ": expected a mapping");
         }
@@ -54,7 +61,21 @@ public final class Fields {
     public RecipeException error(String key, String expected) {
         Object v = node.get(key);
         String got = v == null ? "" : ", got " + shorten(String.valueOf(v));
-        return new RecipeException(source + ": " + at(key) + ": expected " + expected + got);
+        return new RecipeException(blame(at(key), "expected " + expected + got));
+    }
+
+    /**
+     * A message about the field at {@code dotted}: it names the {@code --set} that gave the field (or a mapping or
+     * list holding it) its value, or else the recipe file and the field.
+     */
+    private String blame(String dotted, String what) {
+        String by = null;
+        for (String p = dotted; by == null && !p.isEmpty(); p = p.substring(0, Math.max(0, lastStep(p)))) {
+            by = overridden.get(p);
+        }
+        return by == null
+                ? source + ": " + dotted + ": " + what
+                : "--set " + by + ": " + what + " (recipe " + source + ")";
     }
 
     public String at(String key) {
@@ -62,7 +83,7 @@ public final class Fields {
     }
 
     public Fields object(String key) {
-        return new Fields(source, at(key), get(key));
+        return new Fields(source, at(key), get(key), overridden);
     }
 
     public String text(String key) {
@@ -165,7 +186,7 @@ public final class Fields {
         }
         List<T> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            Fields f = new Fields(source, at(key) + "[" + i + "]", list.get(i));
+            Fields f = new Fields(source, at(key) + "[" + i + "]", list.get(i), overridden);
             out.add(each.apply(f));
             f.done();
         }
@@ -176,8 +197,7 @@ public final class Fields {
     public void done() {
         for (Object k : node.keySet()) {
             if (!read.contains(String.valueOf(k))) {
-                throw new RecipeException(
-                        source + ": " + at(String.valueOf(k)) + ": unknown field (check the spelling)");
+                throw new RecipeException(blame(at(String.valueOf(k)), "unknown field (check the spelling)"));
             }
         }
     }
@@ -194,6 +214,11 @@ public final class Fields {
             m.put(e.name().toLowerCase(Locale.ROOT), e);
         }
         return m;
+    }
+
+    /** Where the last step of a dotted path ({@code .key} or {@code [i]}) starts, or -1. */
+    private static int lastStep(String dotted) {
+        return Math.max(dotted.lastIndexOf('.'), dotted.lastIndexOf('['));
     }
 
     private static String shorten(String s) {

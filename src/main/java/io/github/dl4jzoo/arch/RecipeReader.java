@@ -39,7 +39,17 @@ public final class RecipeReader {
 
     /** Reads one recipe file; {@code overrides} are {@code dotted.path=value} pairs applied before validation. */
     public static Recipe read(Path file, List<String> overrides) {
-        return parse(new Fields(file.toString(), "", tree(file, overrides)));
+        return parse(new Fields(file.toString(), "", tree(file, overrides), overridden(overrides)));
+    }
+
+    /** Each overridden field's dotted path with the assignment that set it (the last, when one is set twice). */
+    private static Map<String, String> overridden(List<String> overrides) {
+        Map<String, String> m = new HashMap<>();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            m.put(o.substring(0, eq).trim(), o.trim());
+        }
+        return m;
     }
 
     /** The recipe after overrides, as YAML: what a run writes beside its outputs. */
@@ -79,8 +89,11 @@ public final class RecipeReader {
         return map;
     }
 
+    /** A key given twice is an error, not "the last one wins": the reader would silently drop the first. */
     private static Yaml yaml() {
-        return new Yaml(new SafeConstructor(new LoaderOptions()));
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(new SafeConstructor(options));
     }
 
     @SuppressWarnings("unchecked")
@@ -136,7 +149,9 @@ public final class RecipeReader {
                     f.whole("seed", 0),
                     data);
         } catch (RecipeException e) {
-            throw e.getMessage().startsWith(f.source()) ? e : new RecipeException(f.source() + ": " + e.getMessage());
+            boolean placed =
+                    e.getMessage().startsWith(f.source()) || e.getMessage().startsWith("--set ");
+            throw placed ? e : new RecipeException(f.source() + ": " + e.getMessage());
         }
         f.done();
         try {

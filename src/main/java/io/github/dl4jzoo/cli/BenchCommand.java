@@ -58,19 +58,32 @@ final class BenchCommand implements Callable<Integer> {
             description = "Recipe names or patterns (default: the four PyTorch-peer recipes).")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: each recipe's).")
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            converter = Bounds.Count.class,
+            description = "Batch size (default: each recipe's).")
     Integer batch;
 
     @Option(
             names = "--threads",
             paramLabel = "N",
+            converter = Bounds.Threads.class,
             description = "ND4J/OpenMP/BLAS threads (default: the engine's choice).")
     Integer threads;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Untimed iterations first (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            converter = Bounds.CountOrNone.class,
+            description = "Untimed iterations first (default: ${DEFAULT-VALUE}).")
     int warmup = 10;
 
-    @Option(names = "--iters", paramLabel = "N", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--iters",
+            paramLabel = "N",
+            converter = Bounds.Count.class,
+            description = "Timed iterations (default: ${DEFAULT-VALUE}).")
     int iterations = 40;
 
     @Option(names = "--data", paramLabel = "PATH", description = "The dataset's folder (IDX) or file (CSV).")
@@ -99,9 +112,6 @@ final class BenchCommand implements Callable<Integer> {
             throw new Zoo.UserError("--format: expected table, csv or json, got " + format);
         }
         if (threads != null) {
-            if (threads < 1) {
-                throw new Zoo.UserError("--threads: expected at least 1, got " + threads);
-            }
             System.setProperty("dl4jzoo.threads", threads.toString()); // read once, by Engine.configure below
         }
         Map<String, String> env = Environment.describe(); // configures the engine before any network exists

@@ -44,6 +44,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(
             names = "--seeds",
             paramLabel = "N",
+            converter = Bounds.Seeds.class,
             description = "Repeat each recipe with N seeds and report mean and standard deviation (default: 1).")
     int seeds = 1;
 
@@ -55,6 +56,34 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     TrainCommand.RunOptions run;
+
+    /**
+     * The command that, run from the repository root, trains the same comparison again: the arguments as given
+     * (they start at the root, so "compare" is among them; paths made absolute, so they do not depend on the
+     * folder it was run from), less where the report went.
+     */
+    static String reproduce(List<String> args) {
+        List<String> words = new ArrayList<>(List.of("./zoo"));
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (option.equals("--out") || option.equals("--overwrite")) {
+                i += option.equals("--out") && !a.contains("=") ? 1 : 0;
+                continue;
+            }
+            if ((a.equals("--models") || a.equals("--data")) && i + 1 < args.size()) {
+                words.add(a);
+                a = Path.of(args.get(++i)).toAbsolutePath().normalize().toString();
+            }
+            words.add(a);
+        }
+        return words.stream().map(CompareCommand::shellWord).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** A word as a POSIX shell reads it back: quoted when it holds anything but plain characters. */
+    static String shellWord(String w) {
+        return w.matches("[A-Za-z0-9_./:=+,@%-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
+    }
 
     @Override
     public Integer call() {
@@ -68,10 +97,7 @@ final class CompareCommand implements Callable<Integer> {
         c.seeds(seeds)
                 .overwrite(overwrite)
                 .onEach(r -> w.println(TrainCommand.summary(r)))
-                .command(
-                        "zoo " // the parse result's arguments start at the root: "compare" is among them
-                                + String.join(
-                                        " ", spec.commandLine().getParseResult().originalArgs()));
+                .command(reproduce(spec.commandLine().getParseResult().originalArgs()));
         if (out != null) {
             c.out(out);
         }

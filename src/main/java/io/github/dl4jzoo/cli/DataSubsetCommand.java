@@ -31,6 +31,7 @@ final class DataSubsetCommand implements Callable<Integer> {
             names = "--train",
             required = true,
             paramLabel = "N",
+            converter = Bounds.Count.class,
             description = "Training images (a multiple of the classes).")
     int train;
 
@@ -38,6 +39,7 @@ final class DataSubsetCommand implements Callable<Integer> {
             names = "--test",
             required = true,
             paramLabel = "N",
+            converter = Bounds.Count.class,
             description = "Test images (a multiple of the classes).")
     int test;
 
@@ -47,9 +49,12 @@ final class DataSubsetCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the four .gz files.")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace the four files if --out already holds them.")
+    boolean overwrite;
+
     @Override
     public Integer call() {
-        Subset.Result result = Subset.write(from, train, test, seed, out);
+        Subset.Result result = Subset.write(from, train, test, seed, out, overwrite);
         PrintWriter w = spec.commandLine().getOut();
         Table t = new Table("FILE", "SHA-256 (DECOMPRESSED)", "BYTES").alignRight(2);
         for (Subset.FileDigest f : result.files()) {

@@ -32,7 +32,11 @@ final class PredictCommand implements Callable<Integer> {
             description = "IDX images (.gz or raw), a picture, or a CSV.")
     Path input;
 
-    @Option(names = "--top", paramLabel = "K", description = "Classes to show per example (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            paramLabel = "K",
+            converter = Bounds.Top.class,
+            description = "Classes to show per example (default: ${DEFAULT-VALUE}).")
     int top = 3;
 
     @Option(names = "--invert", description = "Invert a picture's grey levels (dark drawing on a light background).")
@@ -41,6 +45,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(
             names = "--limit",
             paramLabel = "N",
+            converter = Bounds.Count.class,
             description = "At most N examples of an IDX file (default: ${DEFAULT-VALUE}).")
     int limit = 10;
 

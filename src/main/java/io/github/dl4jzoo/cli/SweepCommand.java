@@ -9,6 +9,7 @@ import io.github.dl4jzoo.report.SweepReport;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
+import io.github.dl4jzoo.train.TrainData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -58,7 +59,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "A recipe field and the values to try, repeatable (the cross product is swept).")
     List<String> grid = new ArrayList<>();
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per grid point (default: 1).")
+    @Option(
+            names = "--seeds",
+            paramLabel = "N",
+            converter = Bounds.Seeds.class,
+            description = "Seeds per grid point (default: 1).")
     int seeds = 1;
 
     @Option(
@@ -79,9 +84,6 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (seeds < 1) {
-            throw new Zoo.UserError("--seeds: expected at least 1, got " + seeds);
-        }
         String master = run.master != null ? run.master : DEFAULT_MASTER;
         List<Axis> axes = axes(grid);
         Registry registry = zoo.registry();
@@ -95,6 +97,7 @@ final class SweepCommand implements Callable<Integer> {
                 List<String> overrides = run.recipeOverrides();
                 point.forEach((k, v) -> overrides.add(k + "=" + v));
                 Recipe base = validated(registry, name, overrides, point);
+                TrainData.checkData(base, java.util.Optional.ofNullable(run.data));
                 for (int i = 0; i < seeds; i++) {
                     List<String> seeded = new ArrayList<>(overrides);
                     seeded.add("seed=" + (base.seed() + i));
@@ -115,43 +118,49 @@ final class SweepCommand implements Callable<Integer> {
                 : out == null
                         ? defaultDir()
                         : out.startsWith("file:") ? Path.of(java.net.URI.create(out)) : Path.of(out);
-        RunFolder folder = RunFolder.create(reportDir, overwrite || remote);
-        String target = remote ? out : folder.dir().toAbsolutePath().toString();
-        PrintWriter w = spec.commandLine().getOut();
-        List<RunResult> trained = cluster.trainAll(master, run.settings(zoo), runs, target, w);
+        // A comparison folder like zoo compare's: only a folder the zoo marked as one is emptied, and only of the
+        // zoo's files; it is locked while the sweep writes it.
+        try (RunFolder folder = RunFolder.create(reportDir, overwrite || remote, RunFolder.Kind.COMPARISON)) {
+            String target = remote ? out : folder.dir().toAbsolutePath().toString();
+            PrintWriter w = spec.commandLine().getOut();
+            List<RunResult> trained = cluster.trainAll(master, run.settings(zoo), runs, target, w);
 
-        List<RunResult> results = new ArrayList<>();
-        List<SweepReport.Point> swept = new ArrayList<>();
-        for (int i = 0; i < trained.size(); i++) {
-            SweepReport.Point p = labels.get(i);
-            RunResult r = trained.get(i);
-            w.println(TrainCommand.summary(r));
-            RunResult labelled = r.relabelled(SweepReport.label(p.recipe(), p.values()), r.runDir());
-            results.add(labelled);
-            swept.add(new SweepReport.Point(p.recipe(), p.values(), labelled));
-        }
-        Map<String, String> env = Environment.describe();
-        int atOnce = Math.min(cluster.concurrentTasks(master), runs.size());
-        if (atOnce > 1) {
-            env.put("runs at once", atOnce + " (Spark " + master + "): times and samples/s were measured side by side");
-        }
-        env.put(
-                "command",
-                "zoo sweep "
-                        + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        try {
-            ComparisonReport.write(folder.dir(), results, env);
-            if (!axes.isEmpty()) {
-                SweepReport.write(folder.dir(), axes.stream().map(Axis::key).toList(), swept);
+            List<RunResult> results = new ArrayList<>();
+            List<SweepReport.Point> swept = new ArrayList<>();
+            for (int i = 0; i < trained.size(); i++) {
+                SweepReport.Point p = labels.get(i);
+                RunResult r = trained.get(i);
+                w.println(TrainCommand.summary(r));
+                RunResult labelled = r.relabelled(SweepReport.label(p.recipe(), p.values()), r.runDir());
+                results.add(labelled);
+                swept.add(new SweepReport.Point(p.recipe(), p.values(), labelled));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
+            Map<String, String> env = Environment.describe();
+            int atOnce = Math.min(cluster.concurrentTasks(master), runs.size());
+            if (atOnce > 1) {
+                env.put(
+                        "runs at once",
+                        atOnce + " (Spark " + master + "): times and samples/s were measured side by side");
+            }
+            env.put(
+                    "command",
+                    "./zoo sweep "
+                            + String.join(
+                                    " ", spec.commandLine().getParseResult().originalArgs()));
+            try {
+                ComparisonReport.write(folder.dir(), results, env);
+                if (!axes.isEmpty()) {
+                    SweepReport.write(folder.dir(), axes.stream().map(Axis::key).toList(), swept);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(folder.dir() + ": cannot write the report: " + e.getMessage(), e);
+            }
+            cluster.publish(folder.dir(), target);
+            w.println();
+            w.print(io.github.dl4jzoo.report.Table.results(results));
+            w.println("report: " + (remote ? out + "/" : folder.dir() + "/") + ComparisonReport.REPORT_HTML);
+            return 0;
         }
-        cluster.publish(folder.dir(), target);
-        w.println();
-        w.print(io.github.dl4jzoo.report.Table.results(results));
-        w.println("report: " + (remote ? out + "/" : folder.dir() + "/") + ComparisonReport.REPORT_HTML);
-        return 0;
     }
 
     /** {@code --grid KEY=V1,V2}: refused when malformed, or when a key is given twice. */
@@ -190,12 +199,22 @@ final class SweepCommand implements Callable<Integer> {
         return points;
     }
 
-    /** The recipe at one grid point, checked as --set checks it; a bad value names the --grid key it came from. */
+    /**
+     * The recipe at one grid point, checked as --set checks it; a bad value names the --grid it came from (a field a
+     * grid value set, or else the whole point).
+     */
     private static Recipe validated(Registry registry, String name, List<String> overrides, Map<String, String> point) {
         try {
             return registry.get(name, overrides);
         } catch (RecipeException e) {
-            String where = point.isEmpty()
+            String m = e.getMessage();
+            for (Map.Entry<String, String> x : point.entrySet()) {
+                String set = "--set " + x.getKey() + "=" + x.getValue() + ": ";
+                if (m.startsWith(set)) {
+                    throw new Zoo.UserError("--grid " + m.substring("--set ".length()));
+                }
+            }
+            String where = point.isEmpty() || m.startsWith("--set ")
                     ? ""
                     : "--grid "
                             + String.join(
@@ -204,7 +223,7 @@ final class SweepCommand implements Callable<Integer> {
                                             .map(x -> x.getKey() + "=" + x.getValue())
                                             .toList())
                             + ": ";
-            throw new Zoo.UserError(where + e.getMessage());
+            throw new Zoo.UserError(where + m);
         }
     }
 

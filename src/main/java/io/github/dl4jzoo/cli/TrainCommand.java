@@ -56,10 +56,18 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The options train and compare share. */
     static final class RunOptions {
-        @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the recipe's).")
+        @Option(
+                names = "--epochs",
+                paramLabel = "N",
+                converter = Bounds.Count.class,
+                description = "Epochs (default: the recipe's).")
         Integer epochs;
 
-        @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the recipe's).")
+        @Option(
+                names = "--batch",
+                paramLabel = "N",
+                converter = Bounds.Count.class,
+                description = "Batch size (default: the recipe's).")
         Integer batch;
 
         @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the recipe's).")
@@ -77,12 +85,14 @@ final class TrainCommand implements Callable<Integer> {
         @Option(
                 names = "--verbose",
                 paramLabel = "0|1|2",
+                converter = Bounds.Verbosity.class,
                 description = "0 silent, 1 progress bar, 2 a line per epoch (default: 1).")
         int verbose = 1;
 
         @Option(
                 names = "--early-stopping",
                 paramLabel = "PATIENCE",
+                converter = Bounds.Patience.class,
                 description = "Stop after PATIENCE epochs without a better validation metric.")
         int patience;
 
@@ -106,10 +116,6 @@ final class TrainCommand implements Callable<Integer> {
                         + " each epoch: gradients.csv and gradients.png in the run folder.")
         boolean gradients;
 
-        /**
-         * These options on a training or comparison of the API. --epochs, --batch and --seed are overrides like
-         * any other, so the resolved recipe records them.
-         */
         @Option(
                 names = "--master",
                 paramLabel = "URL",
@@ -138,6 +144,10 @@ final class TrainCommand implements Callable<Integer> {
                     .clusterSettings();
         }
 
+        /**
+         * These options on a training or comparison of the API. --epochs, --batch and --seed are overrides like
+         * any other, so the resolved recipe records them.
+         */
         <S extends Settings<S>> S applyTo(S s, Zoo zoo, PrintWriter log) {
             s.models(zoo.models).log(log);
             overrides.forEach(s::set);

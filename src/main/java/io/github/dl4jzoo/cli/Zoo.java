@@ -1,12 +1,11 @@
 package io.github.dl4jzoo.cli;
 
-import io.github.dl4jzoo.arch.RecipeException;
 import io.github.dl4jzoo.arch.Registry;
-import io.github.dl4jzoo.data.DataException;
-import io.github.dl4jzoo.train.TrainException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,28 +61,57 @@ public final class Zoo {
             if (root.debug) {
                 e.printStackTrace(err);
             }
-            if (isUserError(e)) {
+            if (e instanceof io.github.dl4jzoo.UserError) {
                 err.println("zoo: " + e.getMessage());
                 return BAD_INPUT;
             }
             err.println("zoo: internal error: " + e + (root.debug ? "" : " (run with --debug for the stack trace)"));
             return 1;
         });
-        int code = cli.execute(args);
+        // A mistyped option or value is one line too, naming the option; --help shows the rest.
+        cli.setParameterExceptionHandler((e, given) -> {
+            CommandLine cmd = e.getCommandLine();
+            String hint = "";
+            if (e instanceof CommandLine.UnmatchedArgumentException u
+                    && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            cmd.getErr()
+                    .println("zoo: " + e.getMessage() + hint + "; see zoo "
+                            + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^zoo ?", "") + " --help");
+            return BAD_INPUT;
+        });
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            if (root.debug) {
+                e.printStackTrace(err);
+            }
+            err.println(outOfMemory());
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;
     }
 
-    private static boolean isUserError(Exception e) {
-        return e instanceof RecipeException
-                || e instanceof DataException
-                || e instanceof TrainException
-                || e instanceof UserError;
+    /** One line for a heap that ran out: how much was in use, and how to give the zoo more. */
+    static String outOfMemory() {
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long mb = 1024 * 1024;
+        long suggest = Math.max(4, 2 * Math.max(heap.getMax(), heap.getUsed()) / (1024 * mb));
+        return String.format(
+                Locale.ROOT,
+                "zoo: out of memory: the Java heap holds %,d MB of its %,d MB limit; give it more, e.g."
+                        + " ZOO_JAVA_OPTS=-Xmx%dg ./zoo ...",
+                heap.getUsed() / mb,
+                heap.getMax() / mb,
+                suggest);
     }
 
     /** Bad input found by a command itself: printed as one line, exit code 2. */
-    static final class UserError extends RuntimeException {
+    static final class UserError extends io.github.dl4jzoo.UserError {
         UserError(String message) {
             super(message);
         }

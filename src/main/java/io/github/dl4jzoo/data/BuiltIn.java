@@ -30,6 +30,11 @@ final class BuiltIn implements DataKind {
         return "a built-in teaching set";
     }
 
+    @Override
+    public boolean readsDataFlag(DatasetId id) {
+        return false; // the rows are in the code
+    }
+
     /** The four rows, full batch; the test set is the training set (the question XOR asks is "did it learn?"). */
     @Override
     public Splits load(DatasetId id, DataRequest request) {

@@ -22,6 +22,15 @@ final class Checksums {
         }
     }
 
+    /** SHA-256 of the stored bytes (compressed for a .gz file). */
+    static Digest sha256OfStored(DataFile file) {
+        try (InputStream in = file.openRaw()) {
+            return digest("SHA-256", file, in);
+        } catch (IOException e) {
+            throw DataException.at(file.name(), "read failed: " + e.getMessage());
+        }
+    }
+
     /** MD5 of the stored bytes (compressed for a .gz file). */
     static Digest md5OfStored(DataFile file) {
         try (InputStream in = file.openRaw()) {

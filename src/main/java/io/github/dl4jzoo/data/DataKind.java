@@ -20,6 +20,14 @@ public interface DataKind {
     /** One line: what the kind's datasets are, for help and for {@code zoo data verify} of a path id. */
     String description();
 
+    /**
+     * Whether a {@code --data} path stands in for the dataset's files. By default a named dataset reads it and a
+     * path id, which names its path already, does not; a flag a dataset does not read is refused, never ignored.
+     */
+    default boolean readsDataFlag(DatasetId id) {
+        return id.path().isEmpty();
+    }
+
     /** Reads the dataset and shapes it as {@code request} asks; fails with one line naming the file. */
     Splits load(DatasetId id, DataRequest request);
 

@@ -25,6 +25,16 @@ public final class Datasets {
 
     private Datasets() {}
 
+    /** A file a run read, and the SHA-256 of its bytes as stored (what {@code sha256sum FILE} prints). */
+    public record Source(String file, String sha256) {}
+
+    /** Each file's name (a path, or {@code classpath:} for embedded data) and digest. */
+    public static List<Source> sources(List<DataFile> files) {
+        return files.stream()
+                .map(f -> new Source(f.name(), Checksums.sha256OfStored(f).hex()))
+                .toList();
+    }
+
     /** The id resolved to its kind, or a one-line error naming the ids and path forms there are. Reads no file. */
     public static DatasetId id(String id) {
         int colon = id.indexOf(':');
@@ -57,8 +67,26 @@ public final class Datasets {
                 .toList();
     }
 
+    /**
+     * Refuses a {@code --data} path that dataset {@code id} would not read (a built-in set, or an id that names
+     * its path already), which would otherwise be ignored. Reads no file.
+     */
+    public static void checkDataFlag(String id, Optional<Path> dataFlag) {
+        DatasetId d = id(id);
+        if (dataFlag.isPresent() && !d.kind().readsDataFlag(d)) {
+            String why = d.path().isPresent()
+                    ? "dataset " + d.id() + " names its "
+                            + d.kind().pathArgument().orElse("path").toLowerCase(java.util.Locale.ROOT)
+                            + " already; give one of the two"
+                    : "dataset " + d.id() + " is " + d.kind().description() + " and reads no files; drop "
+                            + Locator.DIR_FLAG + " or choose another dataset with --set dataset=ID";
+            throw DataException.at(Locator.DIR_FLAG + " " + dataFlag.get(), why);
+        }
+    }
+
     /** The dataset's splits, as {@code request} asks. */
     public static Splits load(String id, DataRequest request) {
+        checkDataFlag(id, request.dataFlag());
         DatasetId d = id(id);
         return d.kind().load(d, request);
     }

@@ -143,6 +143,7 @@ public final class Idx {
                                 + " (length " + (headerBytes + bodyBytes) + "), file ends here (truncated)");
             }
             if (readOrEof(file, in, headerBytes + got) != -1) {
+                drain(file, in, headerBytes + bodyBytes);
                 throw DataException.at(
                         file.name(),
                         file.offsetLabel(headerBytes + bodyBytes) + ": expected end of file after " + shape
@@ -224,6 +225,25 @@ public final class Idx {
             // reading the trailer checks the CRC: a corrupted .gz fails here
             throw DataException.at(
                     file.name(), file.offsetLabel(offset) + ": expected a valid gzip trailer, " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads to the end, so that a corrupted .gz (which can inflate to more bytes than its header promised) is
+     * reported as corrupt by its checksum, not as an IDX file with bytes to spare.
+     */
+    private static void drain(DataFile file, InputStream in, long offset) throws IOException {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (EOFException e) {
+            throw DataException.at(
+                    file.name(),
+                    file.offsetLabel(offset) + ": expected valid gzip data, the stream ends early (truncated)");
+        } catch (ZipException e) {
+            throw DataException.at(
+                    file.name(),
+                    file.offsetLabel(offset) + ": expected valid gzip data, the stream is corrupt (" + e.getMessage()
+                            + ")");
         }
     }
 

@@ -53,12 +53,18 @@ final class IdxImages implements DataKind {
                 id.known().map(KnownDataset::classNames).orElse(List.of()));
     }
 
-    /** Train images, train labels, test images, test labels. */
+    /**
+     * Train images, train labels, test images, test labels. A folder given with {@code --data} is read for a
+     * named dataset (the embedded one too, with its class names).
+     */
     private static List<DataFile> files(DatasetId id, Locator locator) {
         if (id.path().isPresent()) {
             return IdxFolder.files(id.path().get()).list();
         }
         KnownDataset dataset = id.requireKnown();
+        if (locator.dirFlag().isPresent()) {
+            return IdxFolder.files(locator.dirFlag().get()).list();
+        }
         if (dataset.resourceDir().isPresent()) {
             String dir = dataset.resourceDir().get();
             return IdxFolder.NAMES.stream()

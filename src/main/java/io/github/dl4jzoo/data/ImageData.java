@@ -31,7 +31,7 @@ public record ImageData(String id, ImageSet train, ImageSet test, List<String> c
     }
 
     /**
-     * Reads the four files. With {@code classNames} empty the classes are 0..max label seen, named
+     * Reads the four files. With {@code classNames} empty the classes are 0..max training label, named
      * by number (for any IDX folder); otherwise every label must be below {@code classNames.size()}.
      */
     public static ImageData read(String id, Files files, List<String> classNames) {
@@ -39,8 +39,8 @@ public record ImageData(String id, ImageSet train, ImageSet test, List<String> c
         Idx.Labels trainLabels = Idx.readLabels(files.trainLabels());
         Idx.Images testImages = Idx.readImages(files.testImages(), trainImages.rows(), trainImages.cols());
         Idx.Labels testLabels = Idx.readLabels(files.testLabels());
-        List<String> names =
-                classNames.isEmpty() ? numbered(IdxRecordReader.classesSeen(trainLabels, testLabels)) : classNames;
+        // Numbered classes are those the training labels hold: a test label beyond them is refused, naming it.
+        List<String> names = classNames.isEmpty() ? numbered(IdxRecordReader.classesSeen(trainLabels)) : classNames;
         return new ImageData(
                 id,
                 ImageSet.of(trainImages, trainLabels, names.size()),

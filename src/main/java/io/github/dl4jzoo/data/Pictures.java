@@ -17,6 +17,9 @@ public final class Pictures {
      * {@code invert} turns dark-on-light drawings into the light-on-dark of MNIST-style data.
      */
     public static float[] grey(Path file, int rows, int cols, boolean invert) {
+        if (!Files.exists(file)) {
+            throw DataException.at(file.toString(), "not found");
+        }
         BufferedImage img;
         try {
             img = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,21 @@ public final class Subset {
      * {@code testCount / k} test images of each of the k classes, and writes them to {@code outDir}.
      */
     public static Result write(Path fromDir, int trainCount, int testCount, long seed, Path outDir) {
+        return write(fromDir, trainCount, testCount, seed, outDir, false);
+    }
+
+    /** As {@link #write(Path, int, int, long, Path)}; files already in {@code outDir} are replaced only if asked. */
+    public static Result write(Path fromDir, int trainCount, int testCount, long seed, Path outDir, boolean overwrite) {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw DataException.at(outDir.toString(), "exists and is not a folder; --out expects a folder");
+        }
+        for (String name :
+                List.of(IdxFolder.TRAIN_IMAGES, IdxFolder.TRAIN_LABELS, IdxFolder.TEST_IMAGES, IdxFolder.TEST_LABELS)) {
+            Path target = outDir.resolve(name + ".gz");
+            if (!overwrite && Files.exists(target)) {
+                throw DataException.at(target.toString(), "exists; choose another --out or add --overwrite");
+            }
+        }
         ImageData.Files files = IdxFolder.files(fromDir);
         Idx.Images trainImages = Idx.readImages(files.trainImages());
         Idx.Labels trainLabels = Idx.readLabels(files.trainLabels());

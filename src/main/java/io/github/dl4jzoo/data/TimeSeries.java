@@ -1,6 +1,8 @@
 package io.github.dl4jzoo.data;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -94,6 +97,7 @@ public record TimeSeries(
      * {@code 1958-03-01T12:00}); a trailing blank line is allowed, a blank line between rows is not.
      */
     public static TimeSeries readCsv(DataFile file, SeriesSpec spec) {
+        checkShape(file);
         CSVRecordReader reader = new CSVRecordReader(0, ',');
         try {
             reader.initialize(new InputStreamInputSplit(file.openContent()));
@@ -108,6 +112,46 @@ public record TimeSeries(
             } catch (IOException ignored) {
                 // closing a fully read stream: nothing to report
             }
+        }
+    }
+
+    /** Longest line read: a table's row is short, and one huge line would fill the heap before it is parsed. */
+    static final int MAX_LINE_BYTES = 1 << 20;
+    /** Largest series read: its windows are built in memory, several times the file's size. */
+    static final long MAX_CSV_BYTES = 256L << 20;
+
+    /** Refuses, before parsing, a file with a line or a size that is not a table's. */
+    private static void checkShape(DataFile file) {
+        try (InputStream in = new BufferedInputStream(file.openContent(), 1 << 16)) {
+            long total = 0;
+            int line = 1;
+            int length = 0;
+            int b;
+            while ((b = in.read()) != -1) {
+                total++;
+                if (b == '\n') {
+                    line++;
+                    length = 0;
+                } else if (++length > MAX_LINE_BYTES) {
+                    throw DataException.at(
+                            file.name(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "line %d: longer than %,d bytes; expected the rows of a CSV table",
+                                    line,
+                                    MAX_LINE_BYTES));
+                }
+                if (total > MAX_CSV_BYTES) {
+                    throw DataException.at(
+                            file.name(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "larger than %,d MiB; the zoo reads series up to that size",
+                                    MAX_CSV_BYTES >> 20));
+                }
+            }
+        } catch (IOException e) {
+            throw DataException.at(file.name(), "cannot read: " + e.getMessage());
         }
     }
 

@@ -1,9 +1,9 @@
 package io.github.dl4jzoo.report;
 
+import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ public final class ComparisonReport {
                     .map(Plot::image)
                     .toList();
             if (!panels.isEmpty()) {
-                Files.write(outDir.resolve(file), Charts.png(panels));
+                writeBytes(outDir.resolve(file), Charts.png(panels));
             }
         }
         for (Section s : sections) {
@@ -66,7 +66,7 @@ public final class ComparisonReport {
             if (confusion.isPresent()) {
                 Confusion c = confusion.get();
                 BufferedImage image = Charts.image(Charts.confusion(c.title(), c.classNames(), c.counts()));
-                Files.write(outDir.resolve(c.fileName()), Charts.png(List.of(image)));
+                writeBytes(outDir.resolve(c.fileName()), Charts.png(List.of(image)));
             }
         }
         writeText(outDir.resolve(REPORT_MD), MarkdownPage.of(sections, environment));
@@ -127,7 +127,12 @@ public final class ComparisonReport {
         }
     }
 
-    private static void writeText(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+    private static void writeText(Path file, String text) {
+        RunFolder.writeText(file, text);
+    }
+
+    /** Through a temporary file and an atomic rename, as every file of a run or comparison. */
+    static void writeBytes(Path file, byte[] bytes) {
+        RunFolder.write(file, tmp -> Files.write(tmp, bytes));
     }
 }

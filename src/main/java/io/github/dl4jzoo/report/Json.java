@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dl4jzoo.train.Metrics;
+import io.github.dl4jzoo.train.RunFolder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -39,8 +38,9 @@ public final class Json {
         }
     }
 
+    /** Through a temporary file and an atomic rename: a reader never sees half a file. */
     static void write(Path file, JsonNode tree) throws IOException {
-        Files.writeString(file, text(tree), StandardCharsets.UTF_8);
+        RunFolder.writeText(file, text(tree));
     }
 
     /** Any value (a tree, a map, records) as pretty JSON ending in a newline. */

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dl4jzoo.train.EpochStats;
 import io.github.dl4jzoo.train.GradientLog;
 import io.github.dl4jzoo.train.GradientStats;
+import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,17 +32,38 @@ public final class RunReport {
      * too when the run has a history to show (a baseline has none). Creates {@code runDir} if needed.
      */
     public static void write(Path runDir, RunResult r) throws IOException {
+        write(runDir, r, false);
+    }
+
+    /**
+     * As {@link #write(Path, RunResult)}, or with {@code onlyMissing} only the files not there yet (a run killed
+     * while its reports were written); returns the names of the files written. Each file is written through a
+     * temporary file and an atomic rename.
+     */
+    public static List<String> write(Path runDir, RunResult r, boolean onlyMissing) throws IOException {
         Files.createDirectories(runDir);
-        Json.write(runDir.resolve(METRICS_JSON), metrics(r));
-        Json.write(runDir.resolve(TIMING_JSON), timing(r));
-        if (!r.history().isEmpty()) {
-            Files.writeString(runDir.resolve(HISTORY_CSV), history(r), StandardCharsets.UTF_8);
+        List<String> written = new ArrayList<>();
+        java.util.function.Predicate<String> wanted = name -> {
+            boolean go = !onlyMissing || !Files.exists(runDir.resolve(name));
+            if (go) {
+                written.add(name);
+            }
+            return go;
+        };
+        if (wanted.test(METRICS_JSON)) {
+            Json.write(runDir.resolve(METRICS_JSON), metrics(r));
+        }
+        if (wanted.test(TIMING_JSON)) {
+            Json.write(runDir.resolve(TIMING_JSON), timing(r));
+        }
+        if (!r.history().isEmpty() && wanted.test(HISTORY_CSV)) {
+            RunFolder.writeText(runDir.resolve(HISTORY_CSV), history(r));
         }
         // A run that diverged at once has a history but nothing finite to draw.
         List<BufferedImage> panels =
                 Charts.runCurves(r).stream().map(Charts::image).toList();
-        if (!panels.isEmpty()) {
-            Files.write(runDir.resolve(CURVES_PNG), Charts.png(panels));
+        if (!panels.isEmpty() && wanted.test(CURVES_PNG)) {
+            ComparisonReport.writeBytes(runDir.resolve(CURVES_PNG), Charts.png(panels));
         }
         Path gradients = runDir.resolve(GradientLog.CSV);
         if (Files.exists(gradients)) {
@@ -50,10 +71,22 @@ public final class RunReport {
                     Charts.gradientCurves(r.recipe() + " (seed " + r.seed() + ")", gradients(gradients)).stream()
                             .map(Charts::image)
                             .toList();
-            if (!g.isEmpty()) {
-                Files.write(runDir.resolve(GRADIENTS_PNG), Charts.png(g));
+            if (!g.isEmpty() && wanted.test(GRADIENTS_PNG)) {
+                ComparisonReport.writeBytes(runDir.resolve(GRADIENTS_PNG), Charts.png(g));
             }
         }
+        return written;
+    }
+
+    /** The report files a finished run's folder lacks (a kill between the model and the last report). */
+    public static List<String> missing(Path runDir) {
+        List<String> reports = new ArrayList<>(List.of(METRICS_JSON, TIMING_JSON, HISTORY_CSV, CURVES_PNG));
+        if (Files.exists(runDir.resolve(GradientLog.CSV))) {
+            reports.add(GRADIENTS_PNG);
+        }
+        return reports.stream()
+                .filter(name -> !Files.exists(runDir.resolve(name)))
+                .toList();
     }
 
     /** The rows of a run's {@code gradients.csv} (as {@link GradientLog} writes it). */
@@ -85,6 +118,11 @@ public final class RunReport {
         node.put("family", r.family());
         node.put("task", r.task());
         node.put("dataset", r.dataset());
+        if (!r.data().isEmpty()) {
+            // What was read, so that the run can be checked against its data and evaluated on the same.
+            var files = node.putArray("data");
+            r.data().forEach(f -> files.addObject().put("file", f.file()).put("sha256", f.sha256()));
+        }
         node.put("seed", r.seed());
         node.put("parameters", r.parameters());
         node.put("epochs", r.epochs());

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.report;
 
+import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,11 @@ public final class SweepReport {
     /** Adds the sweep's table and plots to a comparison report already written in {@code outDir}. */
     public static void write(Path outDir, List<String> keys, List<Point> points) throws IOException {
         List<Row> rows = rows(points);
-        Files.writeString(outDir.resolve(SWEEP_CSV), csv(keys, rows), StandardCharsets.UTF_8);
+        RunFolder.writeText(outDir.resolve(SWEEP_CSV), csv(keys, rows));
         List<String> plots = new ArrayList<>();
         for (String key : keys) {
             String file = "sweep-" + key.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
-            Files.write(outDir.resolve(file), Charts.png(List.of(Charts.image(plot(key, points)))));
+            ComparisonReport.writeBytes(outDir.resolve(file), Charts.png(List.of(Charts.image(plot(key, points)))));
             plots.add(file);
         }
         String md = markdown(keys, rows);
@@ -46,10 +47,8 @@ public final class SweepReport {
         int env = page.indexOf("\n## Environment");
         String section = "\n## Swept values\n\n" + md
                 + plots.stream().map(f -> "\n![" + f + "](" + f + ")\n").reduce("", String::concat);
-        Files.writeString(
-                reportMd,
-                env < 0 ? page + section : page.substring(0, env) + section + page.substring(env),
-                StandardCharsets.UTF_8);
+        RunFolder.writeText(
+                reportMd, env < 0 ? page + section : page.substring(0, env) + section + page.substring(env));
         Path reportHtml = outDir.resolve(ComparisonReport.REPORT_HTML);
         String html = Files.readString(reportHtml, StandardCharsets.UTF_8);
         StringBuilder h = new StringBuilder("\n<section>\n<h2>Swept values</h2>\n<p class=\"muted\">")
@@ -81,7 +80,7 @@ public final class SweepReport {
                     .append(".</figcaption></figure>\n");
         }
         h.append("</section>\n");
-        Files.writeString(reportHtml, html.replace("</main>", h + "</main>"), StandardCharsets.UTF_8);
+        RunFolder.writeText(reportHtml, html.replace("</main>", h + "</main>"));
     }
 
     private static String intro() {

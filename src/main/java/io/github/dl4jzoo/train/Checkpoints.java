@@ -36,9 +36,11 @@ final class Checkpoints implements TrainingListener {
             double secondsInEpoch,
             List<EpochStats> history,
             String checkpoint,
-            String stopReason) {
+            String stopReason,
+            double firstLoss,
+            List<RunResult.Source> data) {
         static State fresh() {
-            return new State(0, 0, 0, 0, List.of(), null, null);
+            return new State(0, 0, 0, 0, List.of(), null, null, Double.NaN, null);
         }
     }
 
@@ -63,7 +65,8 @@ final class Checkpoints implements TrainingListener {
 
     @Override
     public void onBatchEnd(TrainingContext c) {
-        if (System.nanoTime() - lastWritten > every.toNanos() && c.moreBatches()) {
+        // Never a checkpoint of a network that is blowing up: the one before stays the last good one.
+        if (System.nanoTime() - lastWritten > every.toNanos() && c.moreBatches() && !DivergenceGuard.blownUp(c)) {
             write(c, true);
             lastWritten = System.nanoTime();
         }
@@ -85,7 +88,9 @@ final class Checkpoints implements TrainingListener {
                         0,
                         List.copyOf(c.history()),
                         c.lastCheckpoint(),
-                        c.stopReason().orElseThrow()));
+                        c.stopReason().orElseThrow(),
+                        c.firstLoss(),
+                        c.dataRead()));
     }
 
     /**
@@ -104,8 +109,17 @@ final class Checkpoints implements TrainingListener {
         writeState(
                 c.folder(),
                 partial
-                        ? new State(c.batch(), c.lossSum(), c.samples(), c.seconds(), history, name, null)
-                        : new State(0, 0, 0, 0, history, name, null));
+                        ? new State(
+                                c.batch(),
+                                c.lossSum(),
+                                c.samples(),
+                                c.seconds(),
+                                history,
+                                name,
+                                null,
+                                c.firstLoss(),
+                                c.dataRead())
+                        : new State(0, 0, 0, 0, history, name, null, c.firstLoss(), c.dataRead()));
         c.checkpointed(name);
         if (previous != null && !previous.equals(name)) {
             try {
@@ -136,13 +150,20 @@ final class Checkpoints implements TrainingListener {
     }
 
     static MultiLayerNetwork restore(Path zip) {
-        try {
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
-            FastUpdaters.install(net);
-            FastLstm.install(net);
-            return net;
-        } catch (IOException e) {
-            throw new UncheckedIOException(zip + ": cannot read the checkpoint: " + e.getMessage(), e);
+        if (!Files.isRegularFile(zip)) {
+            throw new TrainException(zip + ": the checkpoint that " + RunFolder.STATE
+                    + " names is missing; the run cannot go on from it (train a new run)");
         }
+        MultiLayerNetwork net;
+        try {
+            net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new TrainException(zip + ": not a readable checkpoint ("
+                    + m.lines().findFirst().orElse("") + "); the run cannot go on from it (train a new run)");
+        }
+        FastUpdaters.install(net);
+        FastLstm.install(net);
+        return net;
     }
 }

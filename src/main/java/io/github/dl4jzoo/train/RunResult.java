@@ -13,6 +13,7 @@ import java.util.List;
  * @param predictions every test example's prediction beside its truth, in test-set order, so that two runs on the
  *     same test set can be compared example by example: class indices for classifiers, values in original units
  *     for forecasters and regressors (empty when not recorded)
+ * @param data the files the run read, training and test, in the order read
  */
 public record RunResult(
         String recipe,
@@ -32,7 +33,53 @@ public record RunResult(
         long peakResidentBytes,
         String stopReason,
         Path runDir,
-        Predictions predictions) {
+        Predictions predictions,
+        List<Source> data) {
+
+    /** A result that read no files of its own (a baseline, a hand-made result). */
+    public RunResult(
+            String recipe,
+            String family,
+            String task,
+            String dataset,
+            long seed,
+            long parameters,
+            int epochs,
+            List<EpochStats> history,
+            Metrics test,
+            double trainSeconds,
+            double trainSamplesPerSecond,
+            double inferenceSamplesPerSecond,
+            double latencyMillisP50,
+            long peakHeapBytes,
+            long peakResidentBytes,
+            String stopReason,
+            Path runDir,
+            Predictions predictions) {
+        this(
+                recipe,
+                family,
+                task,
+                dataset,
+                seed,
+                parameters,
+                epochs,
+                history,
+                test,
+                trainSeconds,
+                trainSamplesPerSecond,
+                inferenceSamplesPerSecond,
+                latencyMillisP50,
+                peakHeapBytes,
+                peakResidentBytes,
+                stopReason,
+                runDir,
+                predictions,
+                List.of());
+    }
+
+    /** A data file the run read: its path ({@code classpath:} for embedded data) and the SHA-256 of its bytes. */
+    public record Source(String file, String sha256) {}
 
     /** The same result under another name (a sweep names each grid point) and run folder. */
     public RunResult relabelled(String name, Path folder) {
@@ -54,7 +101,8 @@ public record RunResult(
                 peakResidentBytes,
                 stopReason,
                 folder,
-                predictions);
+                predictions,
+                data);
     }
 
     /**

@@ -83,10 +83,7 @@ public final class Trainer {
     /** Trains from scratch, or resumes when the folder holds a checkpoint of an unfinished run. */
     public RunResult run(Recipe recipe, TrainData data, RunFolder folder, Options opt) {
         Checkpoints.State s = Checkpoints.read(folder);
-        if (s.stopReason() != null) {
-            throw new TrainException(folder.dir() + ": the run is finished (" + s.stopReason() + " after "
-                    + s.history().size() + " epochs); evaluate it with zoo evaluate, or train a new one");
-        }
+        checkCanGoOn(folder, recipe.epochs()); // a finished run goes on only to more epochs, from its last one
         if (opt.patience() > 0 && data.validation().isEmpty()) {
             throw new TrainException("--early-stopping: recipe " + recipe.name()
                     + " holds out no validation data; set data.validation, e.g. --set data.validation=0.1");
@@ -159,6 +156,54 @@ public final class Trainer {
         return result(c, test, latency, memory);
     }
 
+    /** Refuses to go on with a finished run, unless it ended after its epochs and {@code epochs} asks for more. */
+    public static void checkCanGoOn(RunFolder folder, int epochs) {
+        Checkpoints.State s = Checkpoints.read(folder);
+        if (s.stopReason() != null
+                && (!s.stopReason().equals("epochs") || epochs <= s.history().size())) {
+            throw new TrainException(folder.dir() + ": the run is finished (" + s.stopReason() + " after "
+                    + s.history().size() + " epochs); evaluate it with zoo evaluate, or train a new one");
+        }
+    }
+
+    /**
+     * Refuses to go on with a run on other data than it started with: every file its state records as read must
+     * be read now, with the same bytes (the recipe does not hold {@code --data}, so a resume must give it again).
+     */
+    public static void checkSameData(RunFolder folder, TrainData data) {
+        List<RunResult.Source> recorded = Checkpoints.read(folder).data();
+        if (recorded != null) {
+            TrainData.checkSameAs(recorded, data.read(), "resume with the --data the run was started with");
+        }
+    }
+
+    /** Whether the run in {@code folder} has ended (its model is saved). */
+    public static boolean isFinished(RunFolder folder) {
+        return Checkpoints.read(folder).stopReason() != null;
+    }
+
+    /**
+     * The result of a finished run, measured again from its saved model: how a run killed while its reports were
+     * written gets them. The test metrics are the same; speed and memory are measured anew.
+     */
+    public RunResult finished(Recipe recipe, TrainData data, RunFolder folder) {
+        Checkpoints.State s = Checkpoints.read(folder);
+        if (s.stopReason() == null) {
+            throw new TrainException(folder.dir() + ": the run is not finished; zoo train --resume goes on with it");
+        }
+        TrainingContext c =
+                new TrainingContext(recipe, data, folder, Checkpoints.restore(folder.file(RunFolder.MODEL)), s);
+        c.stop(s.stopReason());
+        TestEvaluation test = new TestEvaluation();
+        Latency latency = new Latency();
+        Memory memory = new Memory();
+        for (TrainingListener l : List.of(test, latency, memory)) {
+            l.onTrainingStart(c);
+            l.onTrainingEnd(c);
+        }
+        return result(c, test, latency, memory);
+    }
+
     /**
      * Ends a run whose network was trained elsewhere (data-parallel on Spark) as {@link #run} ends one: saves the
      * model with the data's normaliser, measures the test metrics, speed and memory, and marks the run finished.
@@ -168,8 +213,8 @@ public final class Trainer {
         if (!data.classNames().isEmpty()) {
             folder.writeText(SavedRun.CLASSES, String.join("\n", data.classNames()) + "\n");
         }
-        TrainingContext c =
-                new TrainingContext(recipe, data, folder, net, new Checkpoints.State(0, 0, 0, 0, history, null, null));
+        TrainingContext c = new TrainingContext(
+                recipe, data, folder, net, new Checkpoints.State(0, 0, 0, 0, history, null, null, Double.NaN, null));
         TestEvaluation test = new TestEvaluation();
         Latency latency = new Latency();
         Memory memory = new Memory();
@@ -214,7 +259,8 @@ public final class Trainer {
                 memory.peakResident(),
                 c.stopReason().orElseThrow(),
                 c.folder().dir(),
-                test.predictions());
+                test.predictions(),
+                c.dataRead());
     }
 
     /** The model with its updater state, and the normaliser when the data was scaled. */

@@ -28,6 +28,8 @@ public final class TrainingContext {
     private String stopReason;
     private boolean rolledBack;
     private String lastCheckpoint;
+    private double firstLoss;
+    private List<RunResult.Source> dataRead;
 
     TrainingContext(
             Recipe recipe, TrainData data, RunFolder folder, MultiLayerNetwork network, Checkpoints.State state) {
@@ -42,6 +44,7 @@ public final class TrainingContext {
         this.samples = state.samplesInEpoch();
         this.seconds = state.secondsInEpoch();
         this.lastCheckpoint = state.checkpoint();
+        this.firstLoss = state.firstLoss();
     }
 
     public Recipe recipe() {
@@ -50,6 +53,14 @@ public final class TrainingContext {
 
     public TrainData data() {
         return data;
+    }
+
+    /** The files the data was read from, with their SHA-256 ({@link TrainData#read}), hashed once per run. */
+    public List<RunResult.Source> dataRead() {
+        if (dataRead == null) {
+            dataRead = data.read();
+        }
+        return dataRead;
     }
 
     public RunFolder folder() {
@@ -84,6 +95,14 @@ public final class TrainingContext {
     /** The last batch's loss (the network's score after its update). */
     public double loss() {
         return loss;
+    }
+
+    /**
+     * The untrained network's loss: the first batch's, which DL4J scores before that batch's update (not known,
+     * NaN or 0, for a run checkpointed by a version that did not record it).
+     */
+    public double firstLoss() {
+        return firstLoss;
     }
 
     /** The mean loss per example so far in this epoch. */
@@ -167,6 +186,9 @@ public final class TrainingContext {
     }
 
     void batchDone(double loss, int examples, double seconds) {
+        if (history.isEmpty() && batch == 0) {
+            firstLoss = loss;
+        }
         this.loss = loss;
         this.lossSum += loss * examples;
         this.samples += examples;

@@ -19,11 +19,12 @@ class ZooTest {
     void aResumedRunRefusesWhatItCannotHonour() {
         TrainException e = assertThrows(TrainException.class, () -> Zoo.resume(tmp)
                 .set("epochs", 5)
+                .set("seed", 7)
                 .out(tmp.resolve("elsewhere"))
                 .train());
         assertEquals(
-                tmp + ": a resumed run trains its own recipe.yaml in its own folder; it cannot take epochs=5, out="
-                        + tmp.resolve("elsewhere"),
+                tmp + ": a resumed run trains its own recipe.yaml in its own folder; only more epochs can be asked of"
+                        + " it, not seed=7, out=" + tmp.resolve("elsewhere"),
                 e.getMessage());
     }
 
@@ -34,7 +35,7 @@ class ZooTest {
                 assertThrows(TrainException.class, () -> Zoo.recipe("mlp").verbose(3))
                         .getMessage());
         assertEquals(
-                "--seeds: expected at least 1, got 0",
+                "--seeds: expected 1 to 100, got 0",
                 assertThrows(TrainException.class, () -> Zoo.compare("mlp").seeds(0))
                         .getMessage());
         assertEquals(

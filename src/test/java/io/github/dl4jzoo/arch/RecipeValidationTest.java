@@ -131,7 +131,15 @@ class RecipeValidationTest {
                 RecipeReader.read(mlp, List.of("updater.lr=0.01")).updater().learningRate());
         assertEquals(3, RecipeReader.read(mlp, List.of("epochs=3")).epochs());
         var e = assertThrows(RecipeException.class, () -> RecipeReader.read(mlp, List.of("updater.lr=-1")));
-        assertEquals("models/mlp.yaml: updater.lr: expected a number > 0, got -1", e.getMessage());
+        assertEquals("--set updater.lr=-1: expected a number > 0, got -1 (recipe models/mlp.yaml)", e.getMessage());
+        e = assertThrows(RecipeException.class, () -> RecipeReader.read(mlp, List.of("updater.learningrate=1")));
+        assertEquals(
+                "--set updater.learningrate=1: unknown field (check the spelling) (recipe models/mlp.yaml)",
+                e.getMessage());
+        e = assertThrows(RecipeException.class, () -> RecipeReader.read(mlp, List.of("output={units: 0}")));
+        assertEquals(
+                "--set output={units: 0}: expected an integer from 1 to 16777216, got 0 (recipe models/mlp.yaml)",
+                e.getMessage());
         e = assertThrows(RecipeException.class, () -> RecipeReader.read(mlp, List.of("epochs")));
         assertEquals("--set epochs: expected key=value, e.g. updater.lr=0.01", e.getMessage());
         e = assertThrows(RecipeException.class, () -> RecipeReader.read(mlp, List.of("seed.x=1")));

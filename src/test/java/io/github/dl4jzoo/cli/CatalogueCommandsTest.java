@@ -77,7 +77,9 @@ class CatalogueCommandsTest {
     void aBadOverrideIsBadInput() {
         CliRun r = CliRun.of("show", "mlp", "--set", "epochs=0");
         assertEquals(2, r.code());
-        assertEquals("zoo: models/mlp.yaml: epochs: expected an integer from 1 to 1000000, got 0\n", r.err());
+        assertEquals(
+                "zoo: --set epochs=0: expected an integer from 1 to 1000000, got 0 (recipe models/mlp.yaml)\n",
+                r.err());
     }
 
     @Test

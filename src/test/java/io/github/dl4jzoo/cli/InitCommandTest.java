@@ -176,7 +176,7 @@ class InitCommandTest {
     void theRecipeIsRequired() {
         CliRun r = CliRun.of("init", tmp.resolve("app").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("Missing required option: '--recipe=NAME'\n"), r.err());
+        assertEquals("zoo: Missing required option: '--recipe=NAME'; see zoo init --help\n", r.err());
     }
 
     @Test

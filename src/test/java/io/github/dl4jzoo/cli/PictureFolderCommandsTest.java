@@ -158,8 +158,8 @@ class PictureFolderCommandsTest {
         assertEquals(2, unknown.code());
         assertTrue(
                 unknown.err()
-                        .matches("zoo: models/lenet5\\.yaml: dataset: expected one of fashion-mnist, .*"
-                                + "images:DIR, got nosuch\n"),
+                        .matches("zoo: --set dataset=nosuch: expected one of fashion-mnist, .*"
+                                + "images:DIR, got nosuch \\(recipe models/lenet5\\.yaml\\)\n"),
                 unknown.err());
     }
 }

@@ -12,11 +12,9 @@ import io.github.dl4jzoo.train.TrainException;
 import io.github.dl4jzoo.train.Trainer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -43,16 +41,10 @@ final class ParallelTraining {
     private ParallelTraining() {}
 
     static RunResult train(
-            String master,
-            Recipe recipe,
-            RunFolder folder,
-            Optional<Path> dataDir,
-            Trainer.Options options,
-            PrintWriter log) {
+            String master, Recipe recipe, RunFolder folder, TrainData data, Trainer.Options options, PrintWriter log) {
         if (Files.isRegularFile(folder.file(RunFolder.STATE))) {
             throw new TrainException(folder.dir() + ": --resume is not supported with --master; train a new run");
         }
-        TrainData data = TrainData.load(recipe, dataDir);
         Environment.write(folder);
         MultiLayerNetwork net = Networks.build(recipe);
         ParameterAveragingTrainingMaster master_ = new ParameterAveragingTrainingMaster.Builder(recipe.batchSize())

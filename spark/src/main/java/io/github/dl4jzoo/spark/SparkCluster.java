@@ -4,6 +4,7 @@ import io.github.dl4jzoo.api.Cluster;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
+import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -66,12 +66,7 @@ public final class SparkCluster implements Cluster {
 
     @Override
     public RunResult trainParallel(
-            String master,
-            Recipe recipe,
-            RunFolder folder,
-            Optional<Path> data,
-            Trainer.Options options,
-            PrintWriter log) {
+            String master, Recipe recipe, RunFolder folder, TrainData data, Trainer.Options options, PrintWriter log) {
         return ParallelTraining.train(master, recipe, folder, data, options, log);
     }
 }
