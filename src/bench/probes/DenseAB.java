@@ -11,9 +11,11 @@ import java.nio.file.Path;
  * A/B in one process: DL4J's fit/output against the FastDense step on a dense recipe's network, alternating blocks,
  * thread CPU ms per iteration (train at the recipe's batch, inference at batch 1000). Both networks start from the
  * same seed and see the same batches. Prints the median and min over the rounds, and the two scores at the end.
- * Usage: java -Xmx2g -cp target/zoo.jar src/bench/probes/DenseAB.java [mlp|mlp-forecast|linear-softmax] [iterations=100] [rounds=6]
+ * Conv recipes (lenet5, seed-cnn) get random images [b, c, h, w]; the 1-minute load average is printed per round.
+ * Usage: java -Xmx2g -cp target/zoo.jar src/bench/probes/DenseAB.java [mlp|mlp-forecast|linear-softmax|lenet5|seed-cnn] [iterations=100] [rounds=6]
  */
 public class DenseAB {
+  static String load() { try { return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0]; } catch (Exception e) { return "?"; } }
   public static void main(String[] a) {
     io.github.dl4jzoo.train.Engine.configure();
     String recipe = a.length > 0 ? a[0] : "mlp";
@@ -23,15 +25,18 @@ public class DenseAB {
     for (MultiLayerNetwork n : nets) FastUpdaters.install(n);
     FastDense fast = FastDense.of(nets[1]);
     System.out.println("fast dense active: " + fast.active() + " " + FastDense.unsupported(nets[1]));
-    int in = (int) nets[0].layerInputSize(0), out = (int) nets[0].layerSize(nets[0].getnLayers() - 1), b = r.batchSize();
+    long[] shape = r.input() instanceof Recipe.Input.Image im
+        ? new long[] {r.batchSize(), im.channels(), im.height(), im.width()} : new long[] {r.batchSize(), nets[0].layerInputSize(0)};
+    long[] bigShape = shape.clone(); bigShape[0] = 1000;
+    int out = (int) nets[0].layerSize(nets[0].getnLayers() - 1), b = r.batchSize();
     INDArray[] xs = new INDArray[16], ys = new INDArray[16];
     Nd4j.getRandom().setSeed(1);
     for (int i = 0; i < xs.length; i++) {
-      xs[i] = Nd4j.rand(DataType.FLOAT, b, in);
+      xs[i] = Nd4j.rand(DataType.FLOAT, shape);
       ys[i] = Nd4j.zeros(DataType.FLOAT, b, out);
       for (int j = 0; j < b; j++) ys[i].putScalar(j, out == 1 ? 0 : (i + j) % out, out == 1 ? j % 7 / 7f : 1f);
     }
-    INDArray big = Nd4j.rand(DataType.FLOAT, 1000, in);
+    INDArray big = Nd4j.rand(DataType.FLOAT, bigShape);
     ThreadMXBean tm = ManagementFactory.getThreadMXBean();
     double[][] train = new double[2][rounds], infer = new double[2][rounds];
     for (int k = -1; k < rounds; k++) for (int v = 0; v < 2; v++) {
@@ -45,6 +50,7 @@ public class DenseAB {
       }
       long c2 = tm.getCurrentThreadCpuTime();
       if (k >= 0) { train[v][k] = (c1 - c0) / 1e6 / iters; infer[v][k] = (c2 - c1) / 1e6 / 20; }
+      System.out.printf("round %d %s: train %.3f ms/iter, load %s%n", k, v == 0 ? "DL4J" : "fast", (c1 - c0) / 1e6 / iters, load());
     }
     String[] names = {"DL4J fit/output", "FastDense"};
     for (int v = 0; v < 2; v++) {

@@ -1,6 +1,5 @@
 package io.github.dl4jzoo.data;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -122,25 +121,27 @@ public record TimeSeries(
 
     /** Refuses, before parsing, a file with a line or a size that is not a table's. */
     private static void checkShape(DataFile file) {
-        try (InputStream in = new BufferedInputStream(file.openContent(), 1 << 16)) {
+        try (InputStream in = file.openContent()) {
+            byte[] block = new byte[1 << 16];
             long total = 0;
             int line = 1;
             int length = 0;
-            int b;
-            while ((b = in.read()) != -1) {
-                total++;
-                if (b == '\n') {
-                    line++;
-                    length = 0;
-                } else if (++length > MAX_LINE_BYTES) {
-                    throw DataException.at(
-                            file.name(),
-                            String.format(
-                                    Locale.ROOT,
-                                    "line %d: longer than %,d bytes; expected the rows of a CSV table",
-                                    line,
-                                    MAX_LINE_BYTES));
+            for (int n; (n = in.read(block)) != -1; ) {
+                for (int i = 0; i < n; i++) {
+                    if (block[i] == '\n') {
+                        line++;
+                        length = 0;
+                    } else if (++length > MAX_LINE_BYTES) {
+                        throw DataException.at(
+                                file.name(),
+                                String.format(
+                                        Locale.ROOT,
+                                        "line %d: longer than %,d bytes; expected the rows of a CSV table",
+                                        line,
+                                        MAX_LINE_BYTES));
+                    }
                 }
+                total += n;
                 if (total > MAX_CSV_BYTES) {
                     throw DataException.at(
                             file.name(),

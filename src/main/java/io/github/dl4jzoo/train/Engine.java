@@ -18,8 +18,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>Switches (system properties): {@code -Ddl4jzoo.engine=naive} turns everything off (DL4J defaults);
  * {@code -Ddl4jzoo.helpers=false}, {@code -Ddl4jzoo.threads=N} (0 = leave ND4J's default) turn off single
- * settings; {@code -Ddl4jzoo.fastUpdater=false} and {@code -Ddl4jzoo.javaLstm=false} keep DL4J's own updaters and
- * LSTM loop ({@link FastUpdaters}, {@link FastLstm}). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
+ * settings; {@code -Ddl4jzoo.fastUpdater=false}, {@code -Ddl4jzoo.javaLstm=false}, {@code -Ddl4jzoo.fastDense=false} and
+ * {@code -Ddl4jzoo.fastConv=false} keep DL4J's own updaters, LSTM loop and fit ({@link FastUpdaters},
+ * {@link FastLstm}, {@link FastDense}, {@link FastConv}). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
  */
 public final class Engine {
     private Engine() {}

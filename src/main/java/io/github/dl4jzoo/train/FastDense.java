@@ -53,10 +53,15 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * the score (loss averaged over the batch plus the regularisation score, before the step). A checkpoint is a plain
  * DL4J model. {@code FastDenseTest} holds parameters and score to DL4J's own {@code fit} within 1e-5 relative.
  *
+ * <p>Convolutional networks: leading DL4J {@code ConvolutionLayer}s and max {@code SubsamplingLayer}s (stride-1
+ * unpadded convolutions, NCHW, then DL4J's {@code CnnToFeedForwardPreProcessor}) train through {@link FastConv} in
+ * front of the dense layers, the first dense layer's epsilon handed back to it. Their inference stays DL4J's
+ * {@code output} (oneDNN's kernels, as fast or faster there). Off: {@code -Ddl4jzoo.fastConv=false}.
+ *
  * <p>Supported: activations relu (plain), tanh, sigmoid, identity in hidden layers; output softmax with MCXENT or
  * identity with MSE, without loss weights; FLOAT parameters; no dropout, weight noise, layer norm, constraints,
- * preprocessors or masks; no DL4J listeners but the zoo's {@link GradientStats} ({@code --gradients}), which it
- * calls where DL4J's {@code fit} would. Anything else, or {@code -Ddl4jzoo.fastDense=false}, goes to DL4J's own
+ * other preprocessors or masks; no DL4J listeners but the zoo's {@link GradientStats} ({@code --gradients}), which
+ * it calls where DL4J's {@code fit} would. Anything else, or {@code -Ddl4jzoo.fastDense=false}, goes to DL4J's own
  * {@code fit}/{@code output}.
  */
 public final class FastDense {
@@ -65,7 +70,7 @@ public final class FastDense {
     private static final int NT = openblas_nolapack.CblasNoTrans;
     private static final int TR = openblas_nolapack.CblasTrans;
 
-    private enum Act {
+    enum Act {
         RELU,
         TANH,
         SIGMOID,
@@ -101,10 +106,15 @@ public final class FastDense {
     public static String unsupported(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         if (conf.getBackpropType() != BackpropType.Standard) return "backprop type " + conf.getBackpropType();
-        if (!conf.getInputPreProcessors().isEmpty()) return "input preprocessors";
         if (net.params() == null || net.params().dataType() != DataType.FLOAT) return "parameters not FLOAT";
-        int n = net.getnLayers();
-        for (int i = 0; i < n; i++) {
+        int n = net.getnLayers(), first = FastConv.count(net);
+        if (first == n)
+            return "layer " + (n - 1) + " is "
+                    + conf.getConf(n - 1).getLayer().getClass().getSimpleName();
+        String front = first > 0 ? FastConv.unsupported(net, first) : null;
+        if (front != null) return front;
+        if (first == 0 && !conf.getInputPreProcessors().isEmpty()) return "input preprocessors";
+        for (int i = first; i < n; i++) {
             org.deeplearning4j.nn.conf.layers.Layer l = conf.getConf(i).getLayer();
             boolean last = i == n - 1;
             if (last ? l.getClass() != OutputLayer.class : l.getClass() != DenseLayer.class) {
@@ -136,7 +146,7 @@ public final class FastDense {
         return null;
     }
 
-    private static Act act(IActivation f) {
+    static Act act(IActivation f) {
         if (f instanceof ActivationReLU r) {
             boolean plain = r.getMax() == null
                     && (r.getThreshold() == null || r.getThreshold() == 0)
@@ -168,6 +178,17 @@ public final class FastDense {
         plan.step(net, plain(features), plain(labels));
     }
 
+    /**
+     * The fast path's forward and backward alone, as DL4J's {@code computeGradientAndScore}: the gradient in the
+     * network's flattened gradient view (before the updater), and the score. For tests.
+     */
+    synchronized double gradientAndScore(INDArray features, INDArray labels) {
+        if (plan == null || !plan.accepts(features, labels)) {
+            throw new IllegalStateException("not on the fast path: " + unsupported(net));
+        }
+        return plan.backprop(net, plain(features), plain(labels));
+    }
+
     /** True when {@code fit(features, labels)} runs the fast path, false when it hands the batch to DL4J. */
     public boolean takes(INDArray features, INDArray labels) {
         return plan != null
@@ -177,23 +198,92 @@ public final class FastDense {
 
     /** As {@code net.output(features, false)}. */
     public synchronized INDArray output(INDArray features) {
-        if (plan == null || !plan.accepts(features, null)) {
+        if (plan == null || plan.front != null || !plan.accepts(features, null)) {
             return net.output(features, false);
         }
         return plan.infer(plain(features));
+    }
+
+    /** v[0..len) = f(v) for an elementwise activation (not softmax). */
+    static void apply(Act f, float[] v, int len) {
+        switch (f) {
+            case RELU -> {
+                for (int i = 0; i < len; i++) v[i] = v[i] > 0 ? v[i] : 0f;
+            }
+            case TANH -> {
+                for (int i = 0; i < len; i++) v[i] = tanh(v[i]);
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < len; i++) v[i] = 1f / (1f + (float) Math.exp(-v[i]));
+            }
+            case IDENTITY -> {}
+            case SOFTMAX -> throw new IllegalArgumentException("softmax is per row");
+        }
+    }
+
+    /** e[0..len) *= f'(z), the derivative of activation f taken from its output z = f(x). */
+    static void derivative(Act f, float[] e, float[] z, int len) {
+        switch (f) {
+            case RELU -> {
+                for (int i = 0; i < len; i++) e[i] = z[i] > 0 ? e[i] : 0f;
+            }
+            case TANH -> {
+                for (int i = 0; i < len; i++) e[i] *= 1f - z[i] * z[i];
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < len; i++) e[i] *= z[i] * (1f - z[i]);
+            }
+            case IDENTITY, SOFTMAX -> {}
+        }
+    }
+
+    /**
+     * tanh in float as a rational function of x (Eigen's float tanh, which TensorFlow and PyTorch vectorise: odd
+     * degree-13 numerator, even degree-6 denominator, x clamped to +-7.9, where tanh rounds to 1 in float): at most
+     * 3.6e-7 from {@code Math.tanh} on [-12, 12] in steps of 1e-4, and 3.3 ns an element against Math.tanh's 37-40
+     * (thread CPU over 617,600 Gaussian values, load ~12). The clamp is two selects (4.4 ns with Math.min/max).
+     */
+    static float tanh(float x) {
+        float c = x > TANH_CLAMP ? TANH_CLAMP : x;
+        c = c < -TANH_CLAMP ? -TANH_CLAMP : c;
+        float x2 = c * c;
+        float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
+        p = p * x2 + -8.60467152213735e-11f;
+        p = p * x2 + 5.12229709037114e-08f;
+        p = p * x2 + 1.48572235717979e-05f;
+        p = p * x2 + 6.37261928875436e-04f;
+        p = p * x2 + 4.89352455891786e-03f;
+        p = p * c;
+        float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
+        q = q * x2 + 2.26843463243900e-03f;
+        q = q * x2 + 4.89352518554385e-03f;
+        return p / q;
+    }
+
+    private static final float TANH_CLAMP = 7.90531110763549805f;
+
+    static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
     }
 
     private static INDArray plain(INDArray a) {
         boolean ok = a.dataType() == DataType.FLOAT
                 && a.ordering() == 'c'
                 && a.elementWiseStride() == 1
-                && a.length() == a.rows() * a.columns()
+                && (a.rank() != 2 || a.length() == a.rows() * a.columns())
                 && a.offset() + a.length() <= Integer.MAX_VALUE;
         return ok ? a : a.castTo(DataType.FLOAT).dup('c');
     }
 
     /** The network's shape and where each layer's W and b lie in the flat parameter and gradient arrays. */
     private static final class Plan {
+        /** The convolution and pooling layers in front (null for a dense network) and how many they are. */
+        final FastConv front;
+
+        final int first;
+        /** The dense layers, the output layer included: the network's layers {@code first..}. */
         final int layers;
         /** width[0] inputs, width[i + 1] the units of layer i. */
         final int[] width;
@@ -230,7 +320,8 @@ public final class FastDense {
 
         Plan(MultiLayerNetwork net) {
             MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-            layers = net.getnLayers();
+            first = FastConv.count(net);
+            layers = net.getnLayers() - first;
             width = new int[layers + 1];
             act = new Act[layers];
             hasBias = new boolean[layers];
@@ -243,13 +334,13 @@ public final class FastDense {
             paramsEnd = paramsAt + (int) flat.length();
             boolean reg = false;
             for (int i = 0; i < layers; i++) {
-                BaseLayer l = (BaseLayer) conf.getConf(i).getLayer();
+                BaseLayer l = (BaseLayer) conf.getConf(first + i).getLayer();
                 org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff =
                         (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) l;
                 width[i] = (int) ff.getNIn();
                 width[i + 1] = (int) ff.getNOut();
                 act[i] = act(l.getActivationFn());
-                Map<String, INDArray> p = net.getLayer(i).paramTable(false);
+                Map<String, INDArray> p = net.getLayer(first + i).paramTable(false);
                 INDArray wv = p.get("W");
                 if (wv.ordering() != 'f' || wv.rows() != width[i] || wv.columns() != width[i + 1]) {
                     throw new IllegalStateException("layer " + i + ": W is not DL4J's [nIn, nOut] 'f' view");
@@ -262,8 +353,15 @@ public final class FastDense {
                         || !l.getRegularizationBias().isEmpty();
                 w[i] = new FloatPointer(params).position(paramsAt + wAt[i]);
             }
+            for (int i = 0; i < first; i++) {
+                org.deeplearning4j.nn.conf.layers.Layer l = conf.getConf(i).getLayer();
+                reg |= l instanceof BaseLayer b
+                        && (!b.getRegularization().isEmpty()
+                                || !b.getRegularizationBias().isEmpty());
+            }
             regularised = reg;
-            ILossFunction loss = ((OutputLayer) conf.getConf(layers - 1).getLayer()).getLossFn();
+            front = first > 0 ? new FastConv(net, first, params, paramsAt) : null;
+            ILossFunction loss = ((OutputLayer) conf.getConf(first + layers - 1).getLayer()).getLossFn();
             mse = loss instanceof LossMSE;
             clipEps = loss instanceof LossMCXENT x ? x.getSoftmaxClipEps() : 0;
         }
@@ -280,8 +378,14 @@ public final class FastDense {
             DefaultGradient g = new DefaultGradient(flatGrad);
             for (int i = 0; i < layers; i++) {
                 gw[i] = new FloatPointer(grads).position(gradsAt + wAt[i]);
+            }
+            if (front != null) {
+                front.prepareTraining(grads, gradsAt);
+            }
+            for (int i = 0; i < net.getnLayers(); i++) {
                 // DL4J's per-layer gradient map: the updater splits it by layer for gradient normalisation
                 Layer l = net.getLayer(i);
+                if (l.numParams() == 0) continue;
                 Map<String, INDArray> views = l.conf()
                         .getLayer()
                         .initializer()
@@ -326,8 +430,11 @@ public final class FastDense {
         }
 
         boolean accepts(INDArray x, INDArray y) {
-            if (x.rank() != 2 || x.columns() != width[0] || x.rows() == 0) return false;
-            return y == null || (y.rank() == 2 && y.rows() == x.rows() && y.columns() == width[layers]);
+            boolean shape = front == null
+                    ? x.rank() == 2 && x.columns() == width[0]
+                    : x.rank() == 4 && front.accepts(x.size(1), x.size(2), x.size(3));
+            if (!shape || x.size(0) == 0) return false;
+            return y == null || (y.rank() == 2 && y.rows() == x.size(0) && y.columns() == width[layers]);
         }
 
         void ensure(int n) {
@@ -342,18 +449,16 @@ public final class FastDense {
                 aP[i] = new FloatPointer(a[i]);
                 dP[i] = new FloatPointer(d[i]);
             }
+            if (front != null) {
+                d[0] = direct(n * width[0]); // the first dense layer's epsilon, back into the front
+                dP[0] = new FloatPointer(d[0]);
+            }
             int widest = 0;
             for (int wi : width) widest = Math.max(widest, wi);
             h = new float[Math.max(n * widest, FastUpdaters.CHUNK)];
             h2 = new float[h.length];
             row = new float[widest];
             capacity = n;
-        }
-
-        private static FloatBuffer direct(int floats) {
-            return ByteBuffer.allocateDirect(floats * Float.BYTES)
-                    .order(ByteOrder.nativeOrder())
-                    .asFloatBuffer();
         }
 
         /** a[L] = the network's output for the n rows at x. */
@@ -379,72 +484,47 @@ public final class FastDense {
                     for (int c = 0; c < out; c++) v[r + c] += row[c];
                 }
             }
-            switch (act[layer]) {
-                case RELU -> {
-                    for (int i = 0; i < len; i++) v[i] = v[i] > 0 ? v[i] : 0f;
-                }
-                case TANH -> {
-                    for (int i = 0; i < len; i++) v[i] = (float) Math.tanh(v[i]);
-                }
-                case SIGMOID -> {
-                    for (int i = 0; i < len; i++) v[i] = 1f / (1f + (float) Math.exp(-v[i]));
-                }
-                case SOFTMAX -> {
-                    for (int r = 0; r < len; r += out) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        for (int c = 0; c < out; c++) max = Math.max(max, v[r + c]);
-                        float sum = 0;
-                        for (int c = 0; c < out; c++) {
-                            float e = (float) Math.exp(v[r + c] - max);
-                            v[r + c] = e;
-                            sum += e;
-                        }
-                        for (int c = 0; c < out; c++) v[r + c] /= sum;
+            if (act[layer] == Act.SOFTMAX) {
+                for (int r = 0; r < len; r += out) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int c = 0; c < out; c++) max = Math.max(max, v[r + c]);
+                    float sum = 0;
+                    for (int c = 0; c < out; c++) {
+                        float e = (float) Math.exp(v[r + c] - max);
+                        v[r + c] = e;
+                        sum += e;
                     }
+                    for (int c = 0; c < out; c++) v[r + c] /= sum;
                 }
-                case IDENTITY -> {}
+            } else {
+                apply(act[layer], v, len);
             }
             z.put(0, v, 0, len);
         }
 
         INDArray infer(INDArray x) {
-            int n = (int) x.rows();
+            int n = (int) x.size(0);
             ensure(n);
-            forward(n, pointer(x));
+            forward(n, input(x, n));
             int out = width[layers];
             float[] result = new float[n * out];
             a[layers].get(0, result);
             return Nd4j.create(result, new long[] {n, out}, 'c');
         }
 
-        private static FloatPointer pointer(INDArray x) {
+        /** The first dense layer's input: x itself, or the front's output. */
+        private FloatPointer input(INDArray x, int n) {
+            if (front != null) {
+                return front.forward(n, x);
+            }
             // the buffer's address, which for a view already includes its offset: a FloatPointer made from a view's
             // NIO buffer counts the offset twice (the buffer's position is the offset)
             return new FloatPointer(x.data().addressPointer());
         }
 
         void step(MultiLayerNetwork net, INDArray x, INDArray y) {
-            if (gradient == null) {
-                prepareTraining(net);
-            }
-            int n = (int) x.rows();
-            ensure(n);
-            FloatPointer xp = pointer(x);
-            forward(n, xp);
-            double loss = lossAndDelta(n, y);
-            for (int i = layers - 1; i >= 0; i--) {
-                int in = width[i], out = width[i + 1];
-                FloatPointer input = i == 0 ? xp : aP[i];
-                // dW (in x out, column-major) = input^T . delta, straight into DL4J's gradient view
-                openblas_nolapack.cblas_sgemm(COL, NT, TR, in, out, n, 1f, input, in, dP[i + 1], out, 0f, gw[i], in);
-                if (hasBias[i]) biasGradient(i, n);
-                if (i > 0) {
-                    // epsilon (n x in) = delta (n x out) . W^T; then times the derivative of layer i-1's activation
-                    openblas_nolapack.cblas_sgemm(ROW, NT, NT, n, in, out, 1f, dP[i + 1], out, w[i], in, 0f, dP[i], in);
-                    derivative(i - 1, n);
-                }
-            }
-            double score = loss / n + (regularised ? net.calcRegularizationScore(true) : 0);
+            double score = backprop(net, x, y);
+            int n = (int) x.size(0);
             int iteration = net.getIterationCount(), epoch = net.getEpochCount();
             for (TrainingListener l : net.getListeners()) {
                 ((GradientStats) l).gradientsComputed(net, n);
@@ -467,6 +547,34 @@ public final class FastDense {
                 l.setIterationCount(iteration + 1);
                 l.setEpochCount(epoch);
             }
+        }
+
+        /** Forward and backward: DL4J's gradient view holds the batch's gradient (summed over rows); the score. */
+        double backprop(MultiLayerNetwork net, INDArray x, INDArray y) {
+            if (gradient == null) {
+                prepareTraining(net);
+            }
+            int n = (int) x.size(0);
+            ensure(n);
+            FloatPointer xp = input(x, n);
+            forward(n, xp);
+            double loss = lossAndDelta(n, y);
+            for (int i = layers - 1; i >= 0; i--) {
+                int in = width[i], out = width[i + 1];
+                FloatPointer input = i == 0 ? xp : aP[i];
+                // dW (in x out, column-major) = input^T . delta, straight into DL4J's gradient view
+                openblas_nolapack.cblas_sgemm(COL, NT, TR, in, out, n, 1f, input, in, dP[i + 1], out, 0f, gw[i], in);
+                if (hasBias[i]) biasGradient(i, n);
+                if (i > 0 || front != null) {
+                    // epsilon (n x in) = delta (n x out) . W^T; then times the derivative of layer i-1's activation
+                    openblas_nolapack.cblas_sgemm(ROW, NT, NT, n, in, out, 1f, dP[i + 1], out, w[i], in, 0f, dP[i], in);
+                    if (i > 0) derivative(i - 1, n);
+                }
+            }
+            if (front != null) {
+                front.backward(n, d[0]);
+            }
+            return loss / n + (regularised ? net.calcRegularizationScore(true) : 0);
         }
 
         /**
@@ -514,18 +622,7 @@ public final class FastDense {
             float[] e = h, z = h2;
             d[layer + 1].get(0, e, 0, len);
             a[layer + 1].get(0, z, 0, len);
-            switch (act[layer]) {
-                case RELU -> {
-                    for (int i = 0; i < len; i++) e[i] = z[i] > 0 ? e[i] : 0f;
-                }
-                case TANH -> {
-                    for (int i = 0; i < len; i++) e[i] *= 1f - z[i] * z[i];
-                }
-                case SIGMOID -> {
-                    for (int i = 0; i < len; i++) e[i] *= z[i] * (1f - z[i]);
-                }
-                case IDENTITY, SOFTMAX -> {}
-            }
+            FastDense.derivative(act[layer], e, z, len);
             d[layer + 1].put(0, e, 0, len);
         }
 

@@ -281,6 +281,19 @@ class BadInputTest {
                                 },
                                 "DIR/long.csv: line 2"),
                         new Case(
+                                "a CSV over 256 MiB of short lines",
+                                dir -> {
+                                    sparseCsv(dir.resolve("huge.csv"), (256L << 20) + 1);
+                                    return List.of(
+                                            "train",
+                                            "mlp-forecast",
+                                            "--set",
+                                            "dataset=csv:" + dir.resolve("huge.csv"),
+                                            "--out",
+                                            dir.resolve("r").toString());
+                                },
+                                "DIR/huge.csv: larger than 256 MiB"),
+                        new Case(
                                 "--data that does not exist",
                                 dir -> List.of(
                                         "train",
@@ -462,6 +475,23 @@ class BadInputTest {
         Idx.writeLabels(dir.resolve("train-labels-idx1-ubyte.gz"), trainLabels);
         Idx.writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"), 28, 28, new byte[784 * testLabels.length]);
         Idx.writeLabels(dir.resolve("t10k-labels-idx1-ubyte.gz"), testLabels);
+    }
+
+    /**
+     * A CSV of {@code bytes} bytes whose lines are 512 KiB of zero bytes each (under the line-length guard): a
+     * sparse file, so that it takes almost no disk.
+     */
+    private static void sparseCsv(Path file, long bytes) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                file, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap("Date,CO2\n".getBytes(StandardCharsets.UTF_8)), 0);
+            for (long at = 512 << 10; at < bytes; at += 512 << 10) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), at);
+            }
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), bytes - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void write(Path file, String text) {

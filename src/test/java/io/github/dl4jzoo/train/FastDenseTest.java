@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jzoo.arch.Networks;
+import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.DataFile;
+import io.github.dl4jzoo.data.Idx;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -113,16 +118,70 @@ class FastDenseTest {
         return a.sub(b).amaxNumber().doubleValue() / a.amaxNumber().doubleValue();
     }
 
+    /**
+     * Batches of 16 real images (the last of 7) from the embedded Fashion-MNIST sample, from image {@code from} on,
+     * {@code [n, 1, 28, 28]} scaled to [0, 1] (their flat background gives max pooling its ties), labels one-hot.
+     */
+    private static List<INDArray[]> images(int from, int count) {
+        Path sample = Path.of("src/main/resources/io/github/dl4jzoo/data/fashion-mnist-sample");
+        byte[] x = Idx.readImages(DataFile.of(sample.resolve("train-images-idx3-ubyte.gz")), 28, 28)
+                .pixels();
+        byte[] y = Idx.readLabels(DataFile.of(sample.resolve("train-labels-idx1-ubyte.gz")))
+                .labels();
+        List<INDArray[]> out = new ArrayList<>();
+        for (int b = 0, at = from * 16; b < count; b++, at += 16) {
+            int rows = b == count - 1 ? 7 : 16;
+            float[] pixels = new float[rows * 784];
+            for (int i = 0; i < pixels.length; i++) pixels[i] = (x[at * 784 + i] & 0xff) / 255f;
+            INDArray labels = Nd4j.zeros(DataType.FLOAT, rows, 10);
+            for (int i = 0; i < rows; i++) labels.putScalar(i, y[at + i], 1f);
+            out.add(new INDArray[] {Nd4j.create(pixels, new long[] {rows, 1, 28, 28}, 'c'), labels});
+        }
+        return out;
+    }
+
+    private static MultiLayerNetwork recipe(String name) {
+        return Networks.build(Registry.load(Path.of("models")).get(name));
+    }
+
     private void check(boolean regressor, double l2, boolean adam) throws IOException {
-        List<INDArray[]> data = batches(STEPS, regressor);
-        MultiLayerNetwork dl4j = net(regressor, l2, adam);
-        MultiLayerNetwork fastNet = net(regressor, l2, adam);
+        check(
+                () -> net(regressor, l2, adam),
+                batches(STEPS, regressor),
+                batches(STEPS + 10, regressor).subList(STEPS, STEPS + 10),
+                false,
+                TOLERANCE);
+    }
+
+    /**
+     * STEPS iterations on {@code data} both ways, then a save, a plain DL4J load and 10 more on {@code more}. Every
+     * tenth batch, the fast forward and backward at DL4J's current parameters give DL4J's gradient and score within
+     * TOLERANCE. With {@code lockStep}, every fast step starts from DL4J's parameters and updater state, so that what
+     * is compared is one step, not two trajectories; parameters and updater state must then agree within {@code
+     * stepTolerance}.
+     */
+    private void check(
+            Supplier<MultiLayerNetwork> build,
+            List<INDArray[]> data,
+            List<INDArray[]> more,
+            boolean lockStep,
+            double stepTolerance)
+            throws IOException {
+        MultiLayerNetwork dl4j = build.get();
+        MultiLayerNetwork fastNet = build.get();
         FastUpdaters.install(dl4j);
         FastUpdaters.install(fastNet);
         FastDense fast = FastDense.of(fastNet);
         assertTrue(fast.active(), "the network qualifies: " + FastDense.unsupported(fastNet));
         double[] dl4jScores = new double[STEPS], fastScores = new double[STEPS];
+        double worstGradient = 0;
         for (int s = 0; s < STEPS; s++) {
+            if (s % 10 == 0) {
+                worstGradient = Math.max(worstGradient, gradientDifference(build, dl4j, data.get(s)));
+            }
+            if (lockStep) {
+                copyState(dl4j, fastNet);
+            }
             dl4j.fit(data.get(s)[0], data.get(s)[1]);
             fast.fit(data.get(s)[0], data.get(s)[1]);
             dl4jScores[s] = dl4j.score();
@@ -136,17 +195,28 @@ class FastDenseTest {
         assertTrue(
                 dl4jScores[STEPS - 2] < dl4jScores[0],
                 "the loss fell: " + dl4jScores[0] + " -> " + dl4jScores[STEPS - 2]);
-        double moved = relative(dl4j.params(), net(regressor, l2, adam).params());
+        double moved = relative(dl4j.params(), build.get().params());
         assertTrue(moved > 1e-2, "training moved the parameters (" + moved + ")");
         double diff = relative(dl4j.params(), fastNet.params());
-        assertTrue(diff <= TOLERANCE, "parameters: relative difference " + diff);
         double state = relative(
                 dl4j.getUpdater().getStateViewArray(), fastNet.getUpdater().getStateViewArray());
-        assertTrue(state <= TOLERANCE, "updater state: relative difference " + state);
+        System.out.printf(
+                "FastDenseTest %s: gradient %.2g, parameters %.2g, updater state %.2g (relative)%n",
+                dl4j.getLayerWiseConfigurations()
+                        .getConf(0)
+                        .getLayer()
+                        .getClass()
+                        .getSimpleName(),
+                worstGradient,
+                diff,
+                state);
+        assertTrue(worstGradient <= TOLERANCE, "gradient: relative difference " + worstGradient);
+        assertTrue(diff <= stepTolerance, "parameters: relative difference " + diff);
+        assertTrue(state <= stepTolerance, "updater state: relative difference " + state);
         assertEquals(dl4j.getIterationCount(), fastNet.getIterationCount(), "DL4J's iteration count");
         assertEquals(STEPS, fastNet.getIterationCount());
         INDArray probe = data.get(0)[0];
-        assertTrue(relative(dl4j.output(probe, false), fast.output(probe)) <= TOLERANCE, "fast inference");
+        assertTrue(relative(dl4j.output(probe, false), fast.output(probe)) <= stepTolerance, "fast inference");
         assertTrue(relative(fastNet.output(probe, false), fast.output(probe)) <= 1e-6, "fast inference = DL4J's");
         INDArray rows = probe.get(NDArrayIndex.interval(3, 9), NDArrayIndex.all());
         assertTrue(rows.offset() > 0, "a view into the batch");
@@ -158,13 +228,35 @@ class FastDenseTest {
         MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(zip, true);
         assertEquals(fastNet.output(probe, false), loaded.output(probe, false));
         assertEquals(STEPS, loaded.getIterationCount(), "the saved iteration count");
-        List<INDArray[]> more = batches(STEPS + 10, regressor).subList(STEPS, STEPS + 10);
         for (INDArray[] b : more) {
+            if (lockStep) {
+                copyState(loaded, fastNet);
+            }
             loaded.fit(b[0], b[1]);
             fast.fit(b[0], b[1]);
         }
         double resumed = relative(loaded.params(), fastNet.params());
-        assertTrue(resumed <= TOLERANCE, "continued by plain DL4J: relative difference " + resumed);
+        assertTrue(resumed <= stepTolerance, "continued by plain DL4J: relative difference " + resumed);
+    }
+
+    private static void copyState(MultiLayerNetwork from, MultiLayerNetwork to) {
+        to.setParams(from.params());
+        to.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
+    }
+
+    /** Relative difference of the fast gradient to DL4J's, both at {@code dl4j}'s parameters, on one batch. */
+    private static double gradientDifference(
+            Supplier<MultiLayerNetwork> build, MultiLayerNetwork dl4j, INDArray[] batch) {
+        MultiLayerNetwork copy = build.get();
+        copy.setParams(dl4j.params());
+        double fastScore = FastDense.of(copy).gradientAndScore(batch[0], batch[1]);
+        MultiLayerNetwork reference = build.get();
+        reference.setParams(dl4j.params());
+        reference.setInput(batch[0]);
+        reference.setLabels(batch[1]);
+        reference.computeGradientAndScore();
+        assertEquals(reference.score(), fastScore, TOLERANCE * reference.score(), "score at the same parameters");
+        return relative(reference.getFlattenedGradients(), copy.getFlattenedGradients());
     }
 
     @Test
@@ -214,6 +306,29 @@ class FastDenseTest {
         }
         fastNet.addListeners(new ScoreIterationListener(1));
         assertFalse(fast.takes(data.get(0)[0], data.get(0)[1]), "another DL4J listener sends the batch to DL4J");
+    }
+
+    @Test
+    void lenet5MatchesDl4j() throws IOException {
+        check(() -> recipe("lenet5"), images(0, STEPS), images(STEPS, 10), true, TOLERANCE);
+    }
+
+    @Test
+    void seedCnnMatchesDl4j() throws IOException {
+        check(() -> recipe("seed-cnn"), images(0, STEPS), images(STEPS, 10), true, TOLERANCE);
+    }
+
+    @Test
+    void convolutionsCanBeSwitchedOff() {
+        MultiLayerNetwork net = recipe("seed-cnn");
+        assertNull(FastDense.unsupported(net));
+        System.setProperty("dl4jzoo.fastConv", "false");
+        try {
+            assertEquals("convolution layers (-Ddl4jzoo.fastConv=false)", FastDense.unsupported(net));
+            assertFalse(FastDense.of(net).active());
+        } finally {
+            System.clearProperty("dl4jzoo.fastConv");
+        }
     }
 
     @Test
