@@ -410,7 +410,8 @@ public final class FastDense {
             if (regularised || net.getUpdater(true).getClass() != MultiLayerUpdater.class) return null;
             for (int i = 0; i < layers; i++) {
                 Layer l = net.getLayer(i);
-                GradientNormalization gn = ((BaseLayer) l.conf().getLayer()).getGradientNormalization();
+                GradientNormalization gn =
+                        l.conf().getLayer() instanceof BaseLayer b ? b.getGradientNormalization() : null;
                 if (gn != null && gn != GradientNormalization.None) return null;
                 for (String p : l.paramTable(false).keySet()) {
                     if (!l.updaterDivideByMinibatch(p)) return null;
