@@ -10,6 +10,7 @@ import io.github.dl4jzoo.data.DataFile;
 import io.github.dl4jzoo.data.DataKind;
 import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.SeriesSpec;
+import io.github.dl4jzoo.data.Standardisation;
 import io.github.dl4jzoo.data.TimeSeries;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.FastDense;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A saved run applied to new input: what its dataset's kind reads (IDX images, pictures), or a CSV series. */
@@ -29,7 +32,10 @@ final class Predictor {
 
     static Prediction of(Path runDirOrModel, Path input, Options options) {
         Engine.configure(); // before the model's layers exist: they pick their helpers when created
-        SavedRun saved = SavedRun.open(runDirOrModel);
+        return of(SavedRun.open(runDirOrModel), input, options);
+    }
+
+    static Prediction of(SavedRun saved, Path input, Options options) {
         Recipe recipe = saved.recipe();
         if (!java.nio.file.Files.exists(input)) {
             throw new TrainException(input + ": not found (--input)");
@@ -37,17 +43,17 @@ final class Predictor {
         if (recipe.task() == Recipe.Task.FORECASTING) {
             return forecast(saved, input);
         }
-        if (recipe.data().standardize()) {
-            throw new TrainException(recipe.name() + ": predict on pictures of a recipe with data.standardize is not"
-                    + " supported; zoo evaluate works for it");
-        }
         DataKind.Examples read = Datasets.examples(
                 recipe.dataset(),
                 input,
                 TrainData.request(recipe, Optional.empty()),
                 options.invert(),
                 options.limit());
-        INDArray probs = FastDense.of(saved.net()).output(read.features());
+        // The kinds read pixels scaled to [0, 1]; the zip's normaliser takes grey levels 0-255, as a program with
+        // DL4J alone would give it, and applies the scaling and standardisation the model was trained with.
+        INDArray x = read.features().mul(Standardisation.MAX_GREY_LEVEL);
+        normaliser(saved).transform(x);
+        INDArray probs = FastDense.of(saved.net()).output(x);
         List<String> labels = read.names();
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -60,6 +66,18 @@ final class Predictor {
             examples.add(new Example(labels.get(i), List.copyOf(scores)));
         }
         return new Classes(List.copyOf(examples));
+    }
+
+    /** The zip's own preprocessing; zips from before it was saved there scaled pixels to [0, 1] and no more. */
+    private static DataNormalization normaliser(SavedRun saved) {
+        if (saved.normaliser().isPresent()) {
+            return saved.normaliser().get();
+        }
+        if (saved.recipe().data().standardize()) {
+            throw new TrainException(saved.model() + ": the model was saved without its standardisation; train it"
+                    + " again (zoo train) to keep the preprocessing in the zip");
+        }
+        return new ImagePreProcessingScaler(0, 1);
     }
 
     /** The next value after the CSV's last window, in the target's units. */

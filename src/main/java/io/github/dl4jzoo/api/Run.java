@@ -18,6 +18,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * One recipe trained into one run folder: {@code recipe.yaml} (resolved), {@code model.zip}, {@code metrics.json},
@@ -133,15 +135,32 @@ public final class Run extends Settings<Run> {
         return result;
     }
 
-    /** Trains with the engine settings applied, writes the run's reports. */
+    /**
+     * Trains {@code recipe} into {@code folder}, which already holds its {@code recipe.yaml}, starting from
+     * {@code start}: a network of the recipe's shape, such as published weights prepared for fine-tuning. These
+     * settings' options apply; their recipe name and overrides do not (the recipe is given).
+     */
+    public RunResult trainFrom(MultiLayerNetwork start, Recipe recipe, RunFolder folder) {
+        if (master.isPresent()) {
+            throw new TrainException("--master: a run that starts from given weights trains in this process only");
+        }
+        return train(recipe, TrainData.load(recipe, data), folder, this, Optional.of(start));
+    }
+
     static RunResult train(Recipe recipe, TrainData data, RunFolder folder, Settings<?> settings) {
+        return train(recipe, data, folder, settings, Optional.empty());
+    }
+
+    /** Trains with the engine settings applied, writes the run's reports. */
+    private static RunResult train(
+            Recipe recipe, TrainData data, RunFolder folder, Settings<?> settings, Optional<MultiLayerNetwork> start) {
         Engine.configure(); // before the network exists: its layers pick their helpers when created
         if (settings.master.isPresent()) {
             return Cluster.find()
                     .trainParallel(settings.master.get(), recipe, folder, data, settings.options, settings.log);
         }
         Environment.write(folder);
-        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.trainerOptions());
+        RunResult result = new Trainer(settings.log).run(recipe, data, folder, settings.trainerOptions(), start);
         try {
             RunReport.write(folder.dir(), result);
         } catch (IOException e) {
@@ -151,7 +170,7 @@ public final class Run extends Settings<Run> {
     }
 
     /** {@code runs/PREFIX-yyyyMMdd-HHmmss} under the {@code dl4jzoo.home} property. */
-    static Path defaultDir(String prefix) {
+    public static Path defaultDir(String prefix) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return home().resolve("runs").resolve(prefix + "-" + stamp).normalize();
     }

@@ -27,23 +27,22 @@ import java.util.Optional;
 public record TestMetrics(String recipe, String dataset, Path runDir, Metrics metrics) {
     static TestMetrics of(Path runDirOrModel, Optional<Path> data) {
         Engine.configure(); // before the model's layers exist: they pick their helpers when created
-        SavedRun saved = SavedRun.open(runDirOrModel);
+        return of(SavedRun.open(runDirOrModel), data);
+    }
+
+    /**
+     * A model already loaded. When the model's folder is a run's, its data is what the run recorded; published
+     * weights (whose card holds that record) and a zip elsewhere read the recipe's data.
+     */
+    static TestMetrics of(SavedRun saved, Optional<Path> data) {
         Recipe recipe = saved.recipe();
-        List<RunResult.Source> recorded = recordedData(saved.folder().dir());
+        List<RunResult.Source> recorded =
+                recordedData(saved.model().toAbsolutePath().getParent());
         TrainData d = TrainData.load(recipe, data.or(() -> recordedFolder(recipe, recorded)));
         if (data.isEmpty()) { // scoring on other data is what the data argument is for
             TrainData.checkSameAs(recorded, d.read(), "evaluate with --data to score on other data");
         }
-        Metrics metrics;
-        if (recipe.task() == Recipe.Task.CLASSIFICATION) {
-            int classes = Math.max(2, recipe.output().units());
-            metrics =
-                    Evaluation.classification(Evaluation.confusion(saved.net(), d.test(), classes), saved.classNames());
-        } else {
-            double[][] tp = Evaluation.predictions(saved.net(), d.test(), d);
-            metrics = Evaluation.regression(tp[0], tp[1]);
-        }
-        return new TestMetrics(recipe.name(), d.dataset(), saved.folder().dir(), metrics);
+        return new TestMetrics(recipe.name(), d.dataset(), saved.source(), Evaluation.measure(saved, d));
     }
 
     /** The files the run recorded in its metrics.json as read (none for a run written before they were). */

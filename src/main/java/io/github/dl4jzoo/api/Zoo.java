@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.api;
 
+import io.github.dl4jzoo.train.SavedRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,19 @@ public final class Zoo {
     /** As {@link #evaluate(Path)}, with the dataset read from {@code data} (a folder of IDX files or a CSV). */
     public static TestMetrics evaluate(Path runDirOrModel, Path data) {
         return TestMetrics.of(runDirOrModel, Optional.of(data));
+    }
+
+    /**
+     * A model already loaded, such as a recipe's published weights ({@code Published.load()}), on its recipe's
+     * test split; {@code data} names the dataset's folder or file when given.
+     */
+    public static TestMetrics evaluate(SavedRun saved, Optional<Path> data) {
+        return TestMetrics.of(saved, data);
+    }
+
+    /** As {@link #predict(Path, Path, Prediction.Options)} with a model already loaded. */
+    public static Prediction predict(SavedRun saved, Path input, Prediction.Options options) {
+        return Predictor.of(saved, input, options);
     }
 
     /** A saved run applied to IDX images, a picture (PNG, JPEG) or, for a forecaster, a CSV series. */

@@ -52,21 +52,42 @@ public final class RecipeReader {
         return m;
     }
 
+    /** A recipe kept as text elsewhere (inside a model zip); {@code source} names it in messages. */
+    public static Recipe read(String yaml, String source, List<String> overrides) {
+        return parse(new Fields(source, "", tree(yaml, source, overrides)));
+    }
+
     /** The recipe after overrides, as YAML: what a run writes beside its outputs. */
     public static String resolvedYaml(Path file, List<String> overrides) {
+        return dump(tree(file, overrides));
+    }
+
+    /** As {@link #resolvedYaml(Path, List)} for a recipe kept as text. */
+    public static String resolvedYaml(String yaml, String source, List<String> overrides) {
+        return dump(tree(yaml, source, overrides));
+    }
+
+    private static String dump(Map<String, Object> tree) {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setWidth(110);
-        return new Yaml(options).dump(tree(file, overrides));
+        return new Yaml(options).dump(tree);
     }
 
     private static Map<String, Object> tree(Path file, List<String> overrides) {
-        String source = file.toString();
+        try {
+            return tree(Files.readString(file), file.toString(), overrides);
+        } catch (NoSuchFileException e) {
+            throw new RecipeException(file + ": no such file");
+        } catch (IOException e) {
+            throw new RecipeException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> tree(String text, String source, List<String> overrides) {
         Object tree;
         try {
-            tree = yaml().load(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new RecipeException(source + ": no such file");
+            tree = yaml().load(text);
         } catch (MarkedYAMLException e) {
             String context = e.getContextMark() == null
                     ? ""
@@ -74,7 +95,7 @@ public final class RecipeReader {
                             + (e.getContextMark().getLine() + 1) + ")";
             throw new RecipeException(source + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
                     + e.getProblem() + context);
-        } catch (IOException | YAMLException e) {
+        } catch (YAMLException e) {
             throw new RecipeException(source + ": cannot read: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }

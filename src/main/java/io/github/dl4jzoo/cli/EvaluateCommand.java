@@ -6,15 +6,17 @@ import io.github.dl4jzoo.train.Metrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zoo evaluate RUN_DIR|MODEL.zip}: a saved model's metrics on its recipe's test split ({@link
+ * {@code zoo evaluate RUN_DIR|MODEL.zip|NAME}: a saved model (or a recipe's published weights)'s metrics on its recipe's test split ({@link
  * io.github.dl4jzoo.api.Zoo#evaluate}).
  */
 @Command(
@@ -26,16 +28,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_DIR|MODEL.zip", description = "A run folder written by zoo train, or its model.zip.")
-    Path run;
+    @ParentCommand
+    Zoo zoo;
+
+    @Parameters(
+            paramLabel = "RUN_DIR|MODEL.zip|NAME",
+            description = "A run folder written by zoo train, its model.zip, or a recipe with published weights.")
+    String run;
 
     @Option(names = "--data", paramLabel = "PATH", description = "The dataset's folder (IDX) or file (CSV).")
     Path data;
 
     @Override
     public Integer call() {
-        TestMetrics t =
-                data == null ? io.github.dl4jzoo.api.Zoo.evaluate(run) : io.github.dl4jzoo.api.Zoo.evaluate(run, data);
+        TestMetrics t = io.github.dl4jzoo.api.Zoo.evaluate(zoo.savedModel(run), Optional.ofNullable(data));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s on the %s test split (%s)%n", t.recipe(), t.dataset(), t.runDir());
         if (t.metrics() instanceof Metrics.Classification c) {

@@ -4,6 +4,7 @@ import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.report.Table;
+import io.github.dl4jzoo.train.Published;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
-        description = "List recipes: name, family, task, dataset, parameters.")
+        description = "List recipes: name, family, task, dataset, parameters, published weights' headline metric.")
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
     Zoo zoo;
@@ -37,10 +38,12 @@ final class ListCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw new Zoo.UserError("no recipe matches '" + pattern + "' (zoo list shows them all)");
         }
-        Table t = new Table("NAME", "FAMILY", "TASK", "DATASET", "PARAMS").alignRight(4);
+        Table t = new Table("NAME", "FAMILY", "TASK", "DATASET", "PARAMS", "PUBLISHED WEIGHTS").alignRight(4);
         for (String n : names) {
             Recipe r = registry.get(n);
-            t.row(n, r.family(), r.task().id(), r.dataset(), Formats.count(r.parameterCount()));
+            Published weights = Published.find(zoo.modelDirs(), n);
+            String published = weights.exists() ? weights.readCard().headline() : "-";
+            t.row(n, r.family(), r.task().id(), r.dataset(), Formats.count(r.parameterCount()), published);
         }
         spec.commandLine().getOut().print(t);
         return 0;

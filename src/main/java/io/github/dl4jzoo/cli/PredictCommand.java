@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code zoo predict RUN_DIR --input FILE}: a trained model applied to new input ({@link io.github.dl4jzoo.api.Zoo#predict}). */
@@ -22,8 +23,13 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_DIR|MODEL.zip", description = "A run folder written by zoo train, or its model.zip.")
-    Path run;
+    @ParentCommand
+    Zoo zoo;
+
+    @Parameters(
+            paramLabel = "RUN_DIR|MODEL.zip|NAME",
+            description = "A run folder written by zoo train, its model.zip, or a recipe with published weights.")
+    String run;
 
     @Option(
             names = "--input",
@@ -53,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         Prediction.Options options =
                 Prediction.Options.DEFAULTS.withInvert(invert).withLimit(limit);
-        Prediction p = io.github.dl4jzoo.api.Zoo.predict(run, input, options);
+        Prediction p = io.github.dl4jzoo.api.Zoo.predict(zoo.savedModel(run), input, options);
         PrintWriter out = spec.commandLine().getOut();
         if (p instanceof Prediction.Forecast f) {
             out.printf(

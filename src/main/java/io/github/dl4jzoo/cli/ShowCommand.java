@@ -6,6 +6,7 @@ import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.report.Formats;
 import io.github.dl4jzoo.report.Table;
+import io.github.dl4jzoo.train.Published;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +22,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code zoo show NAME}: the resolved recipe, then the network layer by layer. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a recipe and its network, layer by layer.")
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = "Show a recipe, its network layer by layer, and the card of its published weights.")
 final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     Zoo zoo;
@@ -46,6 +50,15 @@ final class ShowCommand implements Callable<Integer> {
         out.print(RecipeReader.resolvedYaml(registry.file(name), overrides).replaceFirst("^---\n", ""));
         out.println();
         out.print(summary(recipe));
+        out.println();
+        Published weights = zoo.published(name);
+        if (weights.exists()) {
+            out.print(
+                    "published weights: " + Published.shown(weights.zip()) + ", card " + Published.shown(weights.card())
+                            + "\n" + weights.readCard().toJson());
+        } else {
+            out.println("published weights: none (zoo publish " + name + " makes them)");
+        }
         return 0;
     }
 

@@ -150,16 +150,7 @@ final class TrainCommand implements Callable<Integer> {
          */
         <S extends Settings<S>> S applyTo(S s, Zoo zoo, PrintWriter log) {
             s.models(zoo.models).log(log);
-            overrides.forEach(s::set);
-            if (epochs != null) {
-                s.set("epochs", epochs);
-            }
-            if (batch != null) {
-                s.set("batchSize", batch);
-            }
-            if (seed != null) {
-                s.set("seed", seed);
-            }
+            recipeOverrides().forEach(s::set);
             if (data != null) {
                 s.data(data);
             }

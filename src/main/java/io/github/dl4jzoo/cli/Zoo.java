@@ -1,8 +1,12 @@
 package io.github.dl4jzoo.cli;
 
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.train.Engine;
+import io.github.dl4jzoo.train.Published;
+import io.github.dl4jzoo.train.SavedRun;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +28,8 @@ import picocli.CommandLine.Option;
             SweepCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            PublishCommand.class,
+            FinetuneCommand.class,
             BenchCommand.class,
             DataCommand.class,
             InitCommand.class,
@@ -46,7 +52,30 @@ public final class Zoo {
     boolean debug;
 
     Registry registry() {
-        return Registry.load(models.stream().map(Path::normalize).toList());
+        return Registry.load(modelDirs());
+    }
+
+    List<Path> modelDirs() {
+        return models.stream().map(Path::normalize).toList();
+    }
+
+    /** A recipe's published weights, looked for in the {@code weights} folder of each --models folder. */
+    Published published(String name) {
+        registry().file(name); // an unknown name is refused with the registry's suggestions
+        return Published.find(modelDirs(), name);
+    }
+
+    /**
+     * What evaluate and predict take: a run folder or model zip when such a path exists, else a recipe name,
+     * whose published weights are verified and loaded.
+     */
+    SavedRun savedModel(String runOrName) {
+        Engine.configure(); // before the model's layers exist: they pick their helpers when created
+        Path path = Path.of(runOrName);
+        if (Files.exists(path) || runOrName.contains("/") || runOrName.endsWith(".zip")) {
+            return SavedRun.open(path);
+        }
+        return published(runOrName).load();
     }
 
     public static void main(String[] args) {

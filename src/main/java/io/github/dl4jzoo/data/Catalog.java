@@ -131,7 +131,20 @@ public final class Catalog {
     private static final List<KnownDataset> ALL =
             List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SAMPLE, CO2, XOR, XOR_BIAS);
 
+    // The data's terms, for model cards: Fashion-MNIST's repository licence, and the licence vega-datasets'
+    // datapackage.json gives the CO2 resource (see the NOTICE beside the file).
+    private static final java.util.Map<String, String> LICENCES = java.util.Map.of(
+            "fashion-mnist", "MIT (Zalando SE, github.com/zalandoresearch/fashion-mnist)",
+            "fashion-mnist-sample", "MIT (Zalando SE, github.com/zalandoresearch/fashion-mnist)",
+            "mnist", "CC BY-SA 3.0 (Yann LeCun and Corinna Cortes)",
+            "co2", "CC BY 4.0 (Scripps CO2 Program, Scripps Institution of Oceanography, via vega-datasets 3.2.1)");
+
     private Catalog() {}
+
+    /** The licence of a dataset known by name; other ids ({@code idx:}, {@code csv:}) are the user's own. */
+    public static String licence(String id) {
+        return LICENCES.getOrDefault(id, "not known to the zoo (a dataset of the user's own: " + id + ")");
+    }
 
     /** Every dataset known by name, in listing order. */
     public static List<KnownDataset> all() {

@@ -68,7 +68,8 @@ public record ImagePipeline(
                 it.validation().map(v -> v),
                 it.test(),
                 data.classNames(),
-                Optional.empty(),
+                Optional.of(it.standardisation()
+                        .normaliser(request.layout(), request.channels(), request.rows(), request.cols())),
                 List.of(),
                 Optional.empty(),
                 sources);

@@ -12,11 +12,20 @@ public final class Pictures {
 
     private Pictures() {}
 
-    /**
-     * The picture as grey levels scaled to [0, 1], row by row. Colour pictures are averaged to grey;
-     * {@code invert} turns dark-on-light drawings into the light-on-dark of MNIST-style data.
-     */
+    /** The picture as grey levels scaled to [0, 1] (see {@link #levels}). */
     public static float[] grey(Path file, int rows, int cols, boolean invert) {
+        float[] levels = levels(file, rows, cols, invert);
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] /= (float) MAX_GREY;
+        }
+        return levels;
+    }
+
+    /**
+     * The picture as grey levels 0-255, row by row: what a model zip's normaliser reads. Colour pictures are
+     * averaged to grey; {@code invert} turns dark-on-light drawings into the light-on-dark of MNIST-style data.
+     */
+    public static float[] levels(Path file, int rows, int cols, boolean invert) {
         if (!Files.exists(file)) {
             throw DataException.at(file.toString(), "not found");
         }
@@ -40,8 +49,8 @@ public final class Pictures {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int rgb = img.getRGB(c, r);
-                double grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3.0 / MAX_GREY;
-                out[r * cols + c] = (float) (invert ? 1 - grey : grey);
+                double grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3.0;
+                out[r * cols + c] = (float) (invert ? MAX_GREY - grey : grey);
             }
         }
         return out;

@@ -10,7 +10,9 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
  * if one is held out, and the test split in file or time order.
  *
  * @param classNames one name per class, for classifiers
- * @param normaliser for series, the scaler fitted on the training windows (saved with the model)
+ * @param normaliser raw input to what the network reads, saved inside the model zip: for images the pixel
+ *     scaling and any standardisation (the iterators apply the same themselves), for series the scaler fitted on
+ *     the training windows (the windows are already scaled)
  * @param testDates for series, the date of each test label, in order
  * @param series for series, the whole series in original units (for the naive baselines)
  * @param sources every file the splits were read from, in the order read

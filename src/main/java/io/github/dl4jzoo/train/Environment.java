@@ -92,8 +92,18 @@ public final class Environment {
             String out = new String(p.getInputStream().readAllBytes()).trim();
             boolean done = p.waitFor(5, TimeUnit.SECONDS);
             if (done && p.exitValue() == 0) {
+                // Published weights are the output of zoo publish, which replaces them one recipe after another:
+                // they leave the code the commit describes unchanged.
                 Process dirty = new ProcessBuilder(
-                                "git", "-C", home.toString(), "status", "--porcelain", "--untracked-files=no")
+                                "git",
+                                "-C",
+                                home.toString(),
+                                "status",
+                                "--porcelain",
+                                "--untracked-files=no",
+                                "--",
+                                ".",
+                                ":(exclude)models/" + Published.DIR)
                         .start();
                 boolean changed = dirty.getInputStream().readAllBytes().length > 0;
                 dirty.waitFor(5, TimeUnit.SECONDS);

@@ -64,6 +64,19 @@ public final class Evaluation {
     }
 
     /**
+     * A saved model's metrics on its data's test split: what {@code zoo evaluate} prints and what a model card
+     * records, so the two agree to the last digit.
+     */
+    public static Metrics measure(SavedRun saved, TrainData data) {
+        if (saved.recipe().task() == Recipe.Task.CLASSIFICATION) {
+            int classes = Math.max(2, saved.recipe().output().units());
+            return classification(confusion(saved.net(), data.test(), classes), saved.classNames());
+        }
+        double[][] tp = predictions(saved.net(), data.test(), data);
+        return regression(tp[0], tp[1]);
+    }
+
+    /**
      * The confusion matrix of a classifier over a whole iterator. One sigmoid output is a binary classifier
      * with threshold 0.5 (classes 0 and 1).
      */
@@ -153,6 +166,12 @@ public final class Evaluation {
     /** The same from every example's true and predicted class ({@link #classes(MultiLayerNetwork, DataSetIterator)}). */
     static Metrics.Classification classification(int[][] truthAndPredicted, Recipe recipe, TrainData data) {
         int classes = Math.max(2, recipe.output().units());
+        return classification(confusion(truthAndPredicted[0], truthAndPredicted[1], classes), classNames(recipe, data));
+    }
+
+    /** The data's class names, or numbers when the data names none (or not as many as the output's units). */
+    static List<String> classNames(Recipe recipe, TrainData data) {
+        int classes = Math.max(2, recipe.output().units());
         List<String> names = data.classNames();
         if (names.size() != classes) {
             names = new ArrayList<>();
@@ -160,7 +179,7 @@ public final class Evaluation {
                 names.add(Integer.toString(i));
             }
         }
-        return classification(confusion(truthAndPredicted[0], truthAndPredicted[1], classes), names);
+        return names;
     }
 
     private static double mean(double[] v) {

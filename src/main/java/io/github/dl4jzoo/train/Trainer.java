@@ -2,14 +2,16 @@ package io.github.dl4jzoo.train;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -82,6 +84,15 @@ public final class Trainer {
 
     /** Trains from scratch, or resumes when the folder holds a checkpoint of an unfinished run. */
     public RunResult run(Recipe recipe, TrainData data, RunFolder folder, Options opt) {
+        return run(recipe, data, folder, opt, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Recipe, TrainData, RunFolder, Options)}, starting a new run from {@code start} (a network
+     * of the recipe's shape, e.g. published weights prepared for fine-tuning) instead of fresh parameters.
+     */
+    public RunResult run(
+            Recipe recipe, TrainData data, RunFolder folder, Options opt, Optional<MultiLayerNetwork> start) {
         Checkpoints.State s = Checkpoints.read(folder);
         checkCanGoOn(folder, recipe.epochs()); // a finished run goes on only to more epochs, from its last one
         if (opt.patience() > 0 && data.validation().isEmpty()) {
@@ -91,8 +102,9 @@ public final class Trainer {
         if (!data.classNames().isEmpty()) {
             folder.writeText(SavedRun.CLASSES, String.join("\n", data.classNames()) + "\n");
         }
-        MultiLayerNetwork net =
-                s.checkpoint() == null ? Networks.build(recipe) : Checkpoints.restore(folder.file(s.checkpoint()));
+        MultiLayerNetwork net = s.checkpoint() == null
+                ? start.orElseGet(() -> Networks.build(recipe))
+                : Checkpoints.restore(folder.file(s.checkpoint()));
         FastUpdaters.install(net);
         FastLstm.install(net);
         TrainingContext c = new TrainingContext(recipe, data, folder, net, s);
@@ -151,7 +163,7 @@ public final class Trainer {
             c.clearEpochCounts();
         }
         c.stop("epochs");
-        saveModel(c.network(), data, folder.file(RunFolder.MODEL));
+        saveModel(c.network(), recipe, data, folder);
         listeners.forEach(l -> l.onTrainingEnd(c));
         return result(c, test, latency, memory);
     }
@@ -219,7 +231,7 @@ public final class Trainer {
         Latency latency = new Latency();
         Memory memory = new Memory();
         c.stop("epochs");
-        saveModel(net, data, folder.file(RunFolder.MODEL));
+        saveModel(net, recipe, data, folder);
         for (TrainingListener l : List.of(test, latency, memory, new Checkpoints(Duration.ZERO))) {
             l.onTrainingEnd(c);
         }
@@ -263,14 +275,21 @@ public final class Trainer {
                 c.dataRead());
     }
 
-    /** The model with its updater state, and the normaliser when the data was scaled. */
-    static void saveModel(MultiLayerNetwork net, TrainData data, Path zip) {
-        RunFolder.write(zip, tmp -> {
-            ModelSerializer.writeModel(net, tmp.toFile(), true);
-            if (data.normaliser().isPresent()) {
-                ModelSerializer.addNormalizerToModel(
-                        tmp.toFile(), data.normaliser().get());
-            }
-        });
+    /**
+     * The model with its updater state (to train on), its preprocessing and, when the folder holds one, its
+     * resolved recipe: see {@link ModelZip}. A folder without {@code recipe.yaml} (a program driving the trainer
+     * itself) gives a zip without the recipe, as zips were before they carried it.
+     */
+    static void saveModel(MultiLayerNetwork net, Recipe recipe, TrainData data, RunFolder folder) {
+        Path file = folder.file(RunFolder.RECIPE);
+        Optional<String> yaml;
+        try {
+            yaml = Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        List<String> classes =
+                recipe.task() == Recipe.Task.CLASSIFICATION ? Evaluation.classNames(recipe, data) : List.of();
+        ModelZip.write(net, true, data.normaliser(), yaml, recipe, classes, folder.file(RunFolder.MODEL));
     }
 }

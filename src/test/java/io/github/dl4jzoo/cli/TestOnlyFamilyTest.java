@@ -42,8 +42,8 @@ class TestOnlyFamilyTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(
                 """
-                NAME    FAMILY  TASK            DATASET                PARAMS
-                bn-mlp  bn-mlp  classification  fashion-mnist-sample  110,154
+                NAME    FAMILY  TASK            DATASET                PARAMS  PUBLISHED WEIGHTS
+                bn-mlp  bn-mlp  classification  fashion-mnist-sample  110,154  -
                 """,
                 r.out());
         r = CliRun.of("show", "bn-mlp", "--models", MODELS);
@@ -61,6 +61,8 @@ class TestOnlyFamilyTest {
                         act2    ActivationLayer     64     64            0
                         output  OutputLayer         64     10          650
                         total parameters: 110,154
+
+                        published weights: none (zoo publish bn-mlp makes them)
                         """),
                 r.out());
         assertEquals(PARAMS, Registry.load(Path.of(MODELS)).get("bn-mlp").parameterCount());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dl4jzoo.data.DataFile;
+import io.github.dl4jzoo.data.Idx;
 import io.github.dl4jzoo.data.Subset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -261,6 +263,69 @@ class TrainCommandTest {
         assertEquals(
                 net.numParams() + " " + java.util.Arrays.toString(expected),
                 out.lines().reduce((a, b) -> b).orElse(""));
+    }
+
+    /**
+     * The preprocessing travels in the zip: a plain DL4J program restores the fitted standardisation from it
+     * and gets zoo predict's probabilities for the same picture.
+     */
+    @Test
+    void aPlainDl4jProgramReproducesPredictWithTheNormaliserInTheZip() throws Exception {
+        Path run = tmp.resolve("standardised");
+        assertEquals(
+                0,
+                train(small("--epochs", "1", "--set", "data.standardize=true", "--out", run.toString()))
+                        .code());
+        Idx.Images images = Idx.readImages(DataFile.of(tiny.resolve("t10k-images-idx3-ubyte.gz")));
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < 28 * 28; i++) {
+            img.getRaster().setSample(i % 28, i / 28, 0, images.pixels()[i] & 0xff);
+        }
+        Path png = tmp.resolve("first.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+
+        CliRun zoo = CliRun.of("predict", run.toString(), "--input", png.toString(), "--top", "10");
+        assertEquals(0, zoo.code(), zoo.err());
+        java.util.Map<String, String> predicted = new java.util.TreeMap<>();
+        for (String pair : zoo.out().trim().replaceFirst("^first\\.png: ", "").split(", ")) {
+            predicted.put(pair.substring(0, pair.lastIndexOf(' ')), pair.substring(pair.lastIndexOf(' ') + 1));
+        }
+        java.util.Map<String, String> plain = new java.util.TreeMap<>();
+        for (String line : plainJava("src/test/resources/plain/PlainPredict.java", run.resolve("model.zip"), png)
+                .lines()
+                .filter(l -> l.matches(".+ [01]\\.\\d{4}"))
+                .toList()) {
+            plain.put(line.substring(0, line.lastIndexOf(' ')), line.substring(line.lastIndexOf(' ') + 1));
+        }
+        assertEquals(10, predicted.size(), zoo.out());
+        assertEquals(predicted, plain);
+        var norm = ModelSerializer.restoreNormalizerFromFile(
+                run.resolve("model.zip").toFile());
+        assertTrue(
+                norm instanceof org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize, String.valueOf(norm));
+    }
+
+    /** Runs a single-file Java program with DL4J on its class path and none of the zoo's classes. */
+    static String plainJava(String source, Path... args) throws Exception {
+        String dl4jOnly = java.util.Arrays.stream(
+                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                                .split(java.io.File.pathSeparator))
+                .filter(e -> !e.contains("target" + java.io.File.separator))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                dl4jOnly,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                source));
+        for (Path a : args) {
+            cmd.add(a.toString());
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     @Test
