@@ -1,13 +1,16 @@
 package io.github.dl4jzoo.train;
 
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -16,6 +19,8 @@ import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.IActivation;
@@ -300,6 +305,9 @@ public final class FastDense {
         int gradsAt;
         FloatPointer[] gw;
         Gradient gradient;
+        /** DL4J's updater blocks when its update is only "divide by the batch, then each block's updater"; else null. */
+        List<UpdaterBlock> blocks;
+
         final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
         /** a[i + 1]: activations of layer i; d[i + 1]: its delta. Grown to the largest batch seen. */
         FloatBuffer[] a, d;
@@ -387,6 +395,39 @@ public final class FastDense {
                 }
             }
             gradient = g;
+            blocks = directBlocks(net);
+        }
+
+        /**
+         * DL4J's {@code BaseMultiLayerUpdater.update} splits the gradient by layer into maps, divides it by the batch,
+         * applies gradient normalisation and regularisation and then each updater block's {@code GradientUpdater}. With
+         * no normalisation and no regularisation only the division and the blocks do anything, and the rest cost more
+         * than mlp-forecast's whole step (FINDINGS, "Round 3"). Then the step divides in Java and calls the blocks
+         * itself, in DL4J's order; otherwise (or if DL4J's private block list cannot be read) DL4J's update runs.
+         */
+        @SuppressWarnings("unchecked")
+        private List<UpdaterBlock> directBlocks(MultiLayerNetwork net) {
+            if (regularised || net.getUpdater(true).getClass() != MultiLayerUpdater.class) return null;
+            for (int i = 0; i < layers; i++) {
+                Layer l = net.getLayer(i);
+                GradientNormalization gn =
+                        l.conf().getLayer() instanceof BaseLayer b ? b.getGradientNormalization() : null;
+                if (gn != null && gn != GradientNormalization.None) return null;
+                for (String p : l.paramTable(false).keySet()) {
+                    if (!l.updaterDivideByMinibatch(p)) return null;
+                }
+            }
+            try {
+                Field f = BaseMultiLayerUpdater.class.getDeclaredField("updaterBlocks");
+                f.setAccessible(true);
+                List<UpdaterBlock> list = (List<UpdaterBlock>) f.get(net.getUpdater(true));
+                for (UpdaterBlock b : list) {
+                    if (b.isPretrainUpdaterBlock()) return null;
+                }
+                return list;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
         }
 
         boolean accepts(INDArray x, INDArray y) {
@@ -489,7 +530,14 @@ public final class FastDense {
             for (TrainingListener l : net.getListeners()) {
                 ((GradientStats) l).gradientsComputed(net, n);
             }
-            ((BaseMultiLayerUpdater<?>) net.getUpdater(true)).update(gradient, iteration, epoch, n, noWorkspaces);
+            if (blocks == null) {
+                ((BaseMultiLayerUpdater<?>) net.getUpdater(true)).update(gradient, iteration, epoch, n, noWorkspaces);
+            } else {
+                divideGradient(n);
+                for (UpdaterBlock b : blocks) {
+                    b.getGradientUpdater().applyUpdater(b.getGradientView(), iteration, epoch);
+                }
+            }
             applyStep();
             for (TrainingListener l : net.getListeners()) {
                 ((GradientStats) l).stepped(net);
@@ -580,6 +628,19 @@ public final class FastDense {
         }
 
         /** params -= update, DL4J's step, in heap chunks. */
+        /** The gradient of the batch's summed loss to that of its mean loss, as DL4J's {@code divi(batchSize)}. */
+        private void divideGradient(int batch) {
+            float[] g = h2;
+            float n = batch;
+            int total = paramsEnd - paramsAt;
+            for (int at = 0; at < total; at += g.length) {
+                int len = Math.min(g.length, total - at);
+                grads.get(gradsAt + at, g, 0, len);
+                for (int i = 0; i < len; i++) g[i] /= n;
+                grads.put(gradsAt + at, g, 0, len);
+            }
+        }
+
         private void applyStep() {
             float[] p = h, g = h2;
             int n = paramsEnd - paramsAt;

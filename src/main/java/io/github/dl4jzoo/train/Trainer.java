@@ -137,8 +137,8 @@ public final class Trainer {
             c.startEpoch(epoch, expectedBatches(train));
             listeners.forEach(l -> l.onEpochStart(c));
             while (train.hasNext()) {
-                DataSet batch = train.next();
                 long t0 = System.nanoTime();
+                DataSet batch = train.next();
                 if (step.network() != c.network()) {
                     step = FastDense.of(c.network()); // restored from a checkpoint: a new network object
                 }

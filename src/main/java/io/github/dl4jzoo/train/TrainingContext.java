@@ -115,7 +115,11 @@ public final class TrainingContext {
         return samples;
     }
 
-    /** Seconds spent in the network's updates so far in this epoch (data loading excluded). */
+    /**
+     * Seconds spent so far in this epoch drawing batches (shuffled gathers, augmentation, standardisation) and in the
+     * network's updates; loading files, validation, evaluation and checkpoints excluded. PyTorch's training loop
+     * draws its batches inside its timed loop too.
+     */
     public double seconds() {
         return seconds;
     }
