@@ -1,6 +1,5 @@
 package io.github.dl4jzoo.train;
 
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -308,6 +307,8 @@ public final class FastDense {
         /** DL4J's updater blocks when its update is only "divide by the batch, then each block's updater"; else null. */
         List<UpdaterBlock> blocks;
 
+        INDArray flatGradient;
+
         final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
         /** a[i + 1]: activations of layer i; d[i + 1]: its delta. Grown to the largest batch seen. */
         FloatBuffer[] a, d;
@@ -372,6 +373,7 @@ public final class FastDense {
                 net.initGradientsView();
             }
             INDArray flatGrad = net.getFlattenedGradients();
+            flatGradient = flatGrad;
             grads = flatGrad.data().asNioFloat();
             gradsAt = (int) flatGrad.offset();
             gw = new FloatPointer[layers];
@@ -400,12 +402,12 @@ public final class FastDense {
 
         /**
          * DL4J's {@code BaseMultiLayerUpdater.update} splits the gradient by layer into maps, divides it by the batch,
-         * applies gradient normalisation and regularisation and then each updater block's {@code GradientUpdater}. With
-         * no normalisation and no regularisation only the division and the blocks do anything, and the rest cost more
-         * than mlp-forecast's whole step (FINDINGS, "Round 3"). Then the step divides in Java and calls the blocks
-         * itself, in DL4J's order; otherwise (or if DL4J's private block list cannot be read) DL4J's update runs.
+         * applies gradient normalisation and then each updater block ({@code UpdaterBlock.update}: regularisation and
+         * the {@code GradientUpdater}). With no normalisation and no regularisation the maps and lookups cost more than
+         * mlp-forecast's whole step; then the step divides the flat gradient (one ND4J op, as DL4J divides it) and
+         * calls the blocks itself, in DL4J's order. Otherwise DL4J's update runs. (Calling each block's
+         * GradientUpdater directly, not UpdaterBlock.update, made mlp's step slower: 38k against 51k samples/s.)
          */
-        @SuppressWarnings("unchecked")
         private List<UpdaterBlock> directBlocks(MultiLayerNetwork net) {
             if (regularised || net.getUpdater(true).getClass() != MultiLayerUpdater.class) return null;
             for (int i = 0; i < layers; i++) {
@@ -417,17 +419,11 @@ public final class FastDense {
                     if (!l.updaterDivideByMinibatch(p)) return null;
                 }
             }
-            try {
-                Field f = BaseMultiLayerUpdater.class.getDeclaredField("updaterBlocks");
-                f.setAccessible(true);
-                List<UpdaterBlock> list = (List<UpdaterBlock>) f.get(net.getUpdater(true));
-                for (UpdaterBlock b : list) {
-                    if (b.isPretrainUpdaterBlock()) return null;
-                }
-                return list;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
+            List<UpdaterBlock> list = ((BaseMultiLayerUpdater<?>) net.getUpdater(true)).getUpdaterBlocks();
+            for (UpdaterBlock b : list) {
+                if (b.isPretrainUpdaterBlock()) return null;
             }
+            return list;
         }
 
         boolean accepts(INDArray x, INDArray y) {
@@ -533,9 +529,9 @@ public final class FastDense {
             if (blocks == null) {
                 ((BaseMultiLayerUpdater<?>) net.getUpdater(true)).update(gradient, iteration, epoch, n, noWorkspaces);
             } else {
-                divideGradient(n);
+                flatGradient.divi(n);
                 for (UpdaterBlock b : blocks) {
-                    b.getGradientUpdater().applyUpdater(b.getGradientView(), iteration, epoch);
+                    b.update(iteration, epoch);
                 }
             }
             applyStep();
@@ -628,19 +624,6 @@ public final class FastDense {
         }
 
         /** params -= update, DL4J's step, in heap chunks. */
-        /** The gradient of the batch's summed loss to that of its mean loss, as DL4J's {@code divi(batchSize)}. */
-        private void divideGradient(int batch) {
-            float[] g = h2;
-            float n = batch;
-            int total = paramsEnd - paramsAt;
-            for (int at = 0; at < total; at += g.length) {
-                int len = Math.min(g.length, total - at);
-                grads.get(gradsAt + at, g, 0, len);
-                for (int i = 0; i < len; i++) g[i] /= n;
-                grads.put(gradsAt + at, g, 0, len);
-            }
-        }
-
         private void applyStep() {
             float[] p = h, g = h2;
             int n = paramsEnd - paramsAt;
