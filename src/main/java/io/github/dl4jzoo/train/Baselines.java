@@ -66,6 +66,7 @@ public final class Baselines {
                 0,
                 "no training",
                 null,
-                new RunResult.Predictions(data.testDates(), truth, predicted));
+                new RunResult.Predictions(data.testDates(), truth, predicted),
+                List.of());
     }
 }
