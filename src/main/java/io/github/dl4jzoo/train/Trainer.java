@@ -89,11 +89,10 @@ public final class Trainer {
     }
 
     /**
-     * As {@link #run(Recipe, TrainData, RunFolder, Options)}, starting a new run from {@code start} (a network
+     * As {@link #run(Recipe, Splits, RunFolder, Options)}, starting a new run from {@code start} (a network
      * of the recipe's shape, e.g. published weights prepared for fine-tuning) instead of fresh parameters.
      */
-    public RunResult run(
-            Recipe recipe, Splits data, RunFolder folder, Options opt, Optional<MultiLayerNetwork> start) {
+    public RunResult run(Recipe recipe, Splits data, RunFolder folder, Options opt, Optional<MultiLayerNetwork> start) {
         Checkpoints.State s = Checkpoints.read(folder);
         checkCanGoOn(folder, recipe.epochs()); // a finished run goes on only to more epochs, from its last one
         if (opt.patience() > 0 && data.validation().isEmpty()) {

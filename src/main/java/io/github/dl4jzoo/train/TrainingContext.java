@@ -32,8 +32,7 @@ public final class TrainingContext {
     private double firstLoss;
     private List<RunResult.Source> dataRead;
 
-    TrainingContext(
-            Recipe recipe, Splits data, RunFolder folder, MultiLayerNetwork network, Checkpoints.State state) {
+    TrainingContext(Recipe recipe, Splits data, RunFolder folder, MultiLayerNetwork network, Checkpoints.State state) {
         this.recipe = recipe;
         this.data = data;
         this.folder = folder;
