@@ -240,11 +240,12 @@ public final class FastDense {
      * tanh in float as a rational function of x (Eigen's float tanh, which TensorFlow and PyTorch vectorise: odd
      * degree-13 numerator, even degree-6 denominator, x clamped to +-7.9, where tanh rounds to 1 in float): at most
      * 3.6e-7 from {@code Math.tanh} on [-12, 12] in steps of 1e-4, and 3.3 ns an element against Math.tanh's 37-40
-     * (thread CPU over 617,600 Gaussian values, load ~12). The clamp is two selects (4.4 ns with Math.min/max).
+     * (thread CPU over 617,600 Gaussian values, load ~12). The clamp is Math.min/max: in a loop over an array the JIT
+     * vectorises them, where two branches kept the loop scalar (FastLstm's gate sigmoid over 8,192 Gaussian values:
+     * 0.6-1.0 ns an element against 5.5-8.7 with branches, load 9; src/bench/FINDINGS.md).
      */
     static float tanh(float x) {
-        float c = x > TANH_CLAMP ? TANH_CLAMP : x;
-        c = c < -TANH_CLAMP ? -TANH_CLAMP : c;
+        float c = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x)); // min/max, not branches: the JIT vectorises them
         float x2 = c * c;
         float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
         p = p * x2 + -8.60467152213735e-11f;
