@@ -89,6 +89,26 @@ public record Recipe(
         /** The number of values in one example. */
         int size();
 
+        /** Picture channels the network reads: an image's, else 1 (grey). */
+        default int channels() {
+            return 1;
+        }
+
+        /**
+         * The picture size {rows, cols} the network reads: an image's height and width, a sequence's steps (rows)
+         * and features (a row's pixels), or a square for a flat vector.
+         */
+        default int[] imageSize() {
+            if (this instanceof Image i) {
+                return new int[] {i.height(), i.width()};
+            }
+            if (this instanceof Sequence s) {
+                return new int[] {s.steps(), s.features()};
+            }
+            int side = (int) Math.round(Math.sqrt(size()));
+            return new int[] {side, size() / side};
+        }
+
         record Image(int channels, int height, int width) implements Input {
             public InputType inputType() {
                 return InputType.convolutional(height, width, channels);

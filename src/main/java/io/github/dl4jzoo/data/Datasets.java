@@ -107,6 +107,11 @@ public final class Datasets {
         return CsvSeries.file(requireKind(id(id), CsvSeries.NAME));
     }
 
+    /** A picture folder, {@code images:DIR}: its classes and pictures, checked (the pictures are not decoded). */
+    public static ImageFolder.Folder pictures(String id) {
+        return ImageFolder.scan(requireKind(id(id), ImageFolder.NAME).requirePath());
+    }
+
     /** A built-in teaching set's four rows: {@code xor} or {@code xor-bias}. */
     public static DataSet builtIn(String id) {
         requireKind(id(id), BuiltIn.NAME);

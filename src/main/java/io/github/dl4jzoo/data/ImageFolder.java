@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * name order. The test set is every fifth picture of each class in name order (the 5th, 10th, ...), so it is the
  * same for every recipe and seed; the recipe's validation share is then drawn from the rest.
  */
-final class ImageFolder implements DataKind {
+public final class ImageFolder implements DataKind {
     static final String NAME = "images";
 
     /** Every fifth picture of a class, in name order, is a test picture. */
@@ -50,8 +50,8 @@ final class ImageFolder implements DataKind {
     }
 
     /** A scanned folder: its classes, and its pictures split into training and test. */
-    record Folder(Path dir, List<String> classes, List<Path> train, List<Path> test) {
-        List<Path> all() {
+    public record Folder(Path dir, List<String> classes, List<Path> train, List<Path> test) {
+        public List<Path> all() {
             return Stream.concat(train.stream(), test.stream()).toList();
         }
     }

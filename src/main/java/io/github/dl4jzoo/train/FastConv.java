@@ -261,10 +261,11 @@ final class FastConv {
         int gradsAt;
         FloatPointer gwP;
         final float[] bias;
-        /** im2col of the input, {@code [c*kh*kw][n*oh*ow]}, heap and native; reused for its gradient. */
-        float[] col;
-
+        /** One row of im2col ({@code n*oh*ow} floats) on the heap, on its way to or from the native buffer. */
+        float[] row;
+        /** im2col of the input, {@code [c*kh*kw][n*oh*ow]}, native; reused for its gradient. */
         FloatBuffer colB, zB;
+
         FloatPointer colP, zP;
 
         Conv(ConvolutionLayer conf, Map<String, INDArray> p, INDArray flat, FloatBuffer params, int paramsAt) {
@@ -302,8 +303,8 @@ final class FastConv {
         void ensure(int n, int[] in) {
             super.ensure(n, in);
             int k = c * kh * kw, cols = n * oh * ow;
-            col = new float[k * cols];
-            colB = FastDense.direct(col.length);
+            row = new float[cols];
+            colB = FastDense.direct(k * cols);
             colP = new FloatPointer(colB);
             zB = FastDense.direct(out.length);
             zP = new FloatPointer(zB);
@@ -313,74 +314,74 @@ final class FastConv {
         float[] forward(int n, float[] in) {
             int k = c * kh * kw, plane = oh * ow, cols = n * plane;
             im2col(in, n);
-            colB.put(0, col, 0, k * cols);
             // z [filters, n*oh*ow] = W [filters, k] . col [k, n*oh*ow]
             openblas_nolapack.cblas_sgemm(ROW, NT, NT, filters, cols, k, 1f, wP, k, colP, cols, 0f, zP, cols);
-            zB.get(0, out, 0, filters * cols);
-            if (bAt >= 0) {
-                params.get(paramsAt + bAt, bias, 0, filters);
-                for (int f = 0; f < filters; f++) {
+            if (bAt >= 0) params.get(paramsAt + bAt, bias, 0, filters);
+            // a filter's row at a time, so that the bias and the activation find it in cache
+            for (int f = 0, at = 0; f < filters; f++, at += cols) {
+                zB.get(at, out, at, cols);
+                if (bAt >= 0) {
                     float b = bias[f];
-                    for (int j = f * cols, end = j + cols; j < end; j++) out[j] += b;
+                    for (int j = at; j < at + cols; j++) out[j] += b;
                 }
+                FastDense.apply(act, out, at, at + cols);
             }
-            FastDense.apply(act, out, filters * cols);
             return out;
         }
 
         @Override
         float[] backward(int n, float[] delta, boolean needInput) {
-            int k = c * kh * kw, cols = n * oh * ow, len = filters * cols;
-            FastDense.derivative(act, delta, out, len);
-            if (bAt >= 0) {
-                for (int f = 0; f < filters; f++) {
-                    double sum = 0;
-                    for (int j = f * cols, end = j + cols; j < end; j++) sum += delta[j];
-                    bias[f] = (float) sum;
-                }
-                grads.put(gradsAt + bAt, bias, 0, filters);
+            int k = c * kh * kw, cols = n * oh * ow;
+            for (int f = 0, at = 0; f < filters; f++, at += cols) {
+                FastDense.derivative(act, delta, out, at, at + cols);
+                double sum = 0;
+                for (int j = at; j < at + cols; j++) sum += delta[j];
+                bias[f] = (float) sum;
+                zB.put(at, delta, at, cols);
             }
-            zB.put(0, delta, 0, len);
+            if (bAt >= 0) grads.put(gradsAt + bAt, bias, 0, filters);
             // dW [filters, k] = delta [filters, n*oh*ow] . col^T, straight into DL4J's gradient view
             openblas_nolapack.cblas_sgemm(ROW, NT, TR, filters, k, cols, 1f, zP, cols, colP, cols, 0f, gwP, k);
             if (!needInput) return null;
             // dcol [k, n*oh*ow] = W^T . delta, over the im2col buffer (no longer needed)
             openblas_nolapack.cblas_sgemm(ROW, TR, NT, k, cols, filters, 1f, wP, k, zP, cols, 0f, colP, cols);
-            colB.get(0, col, 0, k * cols);
             col2im(inDelta, n);
             return inDelta;
         }
 
-        /** col[(ci, ky, kx)][(s, oy, ox)] = in[ci][s][oy + ky][ox + kx]. */
+        /**
+         * col[(ci, ky, kx)][(s, oy, ox)] = in[ci][s][oy + ky][ox + kx], into the native buffer a row at a time (the
+         * row is still in cache when it is copied).
+         */
         private void im2col(float[] in, int n) {
             int plane = oh * ow, cols = n * plane;
             for (int ci = 0; ci < c; ci++) {
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
-                        int row = ((ci * kh + ky) * kw + kx) * cols;
                         for (int s = 0; s < n; s++) {
-                            int src = ((ci * n + s) * h + ky) * w + kx, dst = row + s * plane;
+                            int src = ((ci * n + s) * h + ky) * w + kx, dst = s * plane;
                             for (int oy = 0; oy < oh; oy++, src += w, dst += ow) {
-                                System.arraycopy(in, src, col, dst, ow);
+                                System.arraycopy(in, src, row, dst, ow);
                             }
                         }
+                        colB.put(((ci * kh + ky) * kw + kx) * cols, row, 0, cols);
                     }
                 }
             }
         }
 
-        /** The reverse: sums col back into the input's positions. */
+        /** The reverse: sums the native col buffer back into the input's positions, a row at a time. */
         private void col2im(float[] d, int n) {
             int plane = oh * ow, cols = n * plane;
             Arrays.fill(d, 0, n * c * h * w, 0f);
             for (int ci = 0; ci < c; ci++) {
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
-                        int row = ((ci * kh + ky) * kw + kx) * cols;
+                        colB.get(((ci * kh + ky) * kw + kx) * cols, row, 0, cols);
                         for (int s = 0; s < n; s++) {
-                            int dst = ((ci * n + s) * h + ky) * w + kx, src = row + s * plane;
+                            int dst = ((ci * n + s) * h + ky) * w + kx, src = s * plane;
                             for (int oy = 0; oy < oh; oy++, src += ow, dst += w) {
-                                for (int ox = 0; ox < ow; ox++) d[dst + ox] += col[src + ox];
+                                for (int ox = 0; ox < ow; ox++) d[dst + ox] += row[src + ox];
                             }
                         }
                     }

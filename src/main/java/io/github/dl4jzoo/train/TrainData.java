@@ -112,8 +112,8 @@ public record TrainData(
     /** What the recipe asks of its data: shape, split, scaling, augmentation, batches. */
     public static DataRequest request(Recipe recipe, Optional<Path> dataDir) {
         Recipe.Input in = recipe.input();
-        int[] size = imageSize(in);
-        int channels = in instanceof Recipe.Input.Image i ? i.channels() : 1;
+        int[] size = in.imageSize();
+        int channels = in.channels();
         Recipe.Augment a = recipe.data().augment();
         Recipe.Window w = recipe.data().window();
         return new DataRequest(
@@ -140,21 +140,6 @@ public record TrainData(
             return Layout.IMAGE;
         }
         return input instanceof Recipe.Input.Sequence ? Layout.SEQUENCE : Layout.FLAT;
-    }
-
-    /**
-     * The image size {rows, cols} a recipe reads: an image's height and width, a sequence's steps (rows) and
-     * features (a row's pixels), or a square for a flat vector.
-     */
-    public static int[] imageSize(Recipe.Input in) {
-        if (in instanceof Recipe.Input.Image i) {
-            return new int[] {i.height(), i.width()};
-        }
-        if (in instanceof Recipe.Input.Sequence s) {
-            return new int[] {s.steps(), s.features()};
-        }
-        int side = (int) Math.round(Math.sqrt(in.size()));
-        return new int[] {side, in.size() / side};
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.dl4jzoo.data.Stripes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What {@code zoo init} writes builds and passes its own tests offline, with only what the zoo's build already
  * put in the local Maven repository: one CNN and one LSTM project, each through {@code mvn -o -q test} in a
- * subprocess (about half a minute each on two cores; their NetworkTest trains one epoch on the shipped sample,
+ * subprocess, and a CNN project on a picture folder the test draws (about half a minute each on two cores; their NetworkTest trains one epoch on the shipped sample,
  * and their EngineTest reads the zoo's engine settings back from ND4J and DL4J: the CNN's four convolution and
  * pooling layers must each have a oneDNN helper).
  */
@@ -37,7 +39,35 @@ class GeneratedProjectsBuildTest {
         Path dir = tmp.resolve(recipe);
         CliRun init = CliRun.of("init", dir.toString(), "--recipe", recipe);
         assertEquals(0, init.code(), init.err());
+        test(dir, tmp);
+        String expected = recipe.equals("lenet5") ? "4" : "0"; // conv1, pool1, conv2, pool2
+        assertTrue(Files.readString(dir.resolve("src/test/java/com/example/app/EngineTest.java"))
+                .contains("CONVOLUTION_AND_POOLING_LAYERS = " + expected + ";"));
+    }
 
+    /** A project on a picture folder the test draws (images:DIR): NetworkTest trains on the pictures it copied. */
+    @Test
+    void aPictureProjectBuildsAndPassesItsTestsOffline(@TempDir Path tmp) throws IOException, InterruptedException {
+        Path pictures = Stripes.draw(tmp.resolve("stripes"));
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        Files.writeString(
+                models.resolve("stripes.yaml"),
+                Files.readString(Path.of("models/lenet5.yaml"))
+                        .replace("name: lenet5", "name: stripes")
+                        .replace("dataset: fashion-mnist-sample", "dataset: images:" + pictures)
+                        .replace("output: {units: 10,", "output: {units: 3,"));
+        Path dir = tmp.resolve("app");
+        CliRun init = CliRun.of("init", dir.toString(), "--recipe", "stripes", "--models", models.toString());
+        assertEquals(0, init.code(), init.err());
+        assertEquals(
+                Stripes.PER_CLASS,
+                Files.list(dir.resolve("src/test/resources/pictures-tiny/vertical"))
+                        .count());
+        test(dir, tmp);
+    }
+
+    /** {@code mvn -o -q test} in {@code dir}: the build passes, and so do NetworkTest's two tests and EngineTest's three. */
+    private static void test(Path dir, Path tmp) throws IOException, InterruptedException {
         List<String> mvn = new ArrayList<>(List.of("mvn", "-o", "-q", "-B", "test"));
         String repo = System.getProperty("maven.repo.local");
         if (repo != null) {
@@ -67,9 +97,6 @@ class GeneratedProjectsBuildTest {
                         && engine.contains("errors=\"0\"")
                         && engine.contains("skipped=\"0\""),
                 engine);
-        String expected = recipe.equals("lenet5") ? "4" : "0"; // conv1, pool1, conv2, pool2
-        assertTrue(Files.readString(dir.resolve("src/test/java/com/example/app/EngineTest.java"))
-                .contains("CONVOLUTION_AND_POOLING_LAYERS = " + expected + ";"));
     }
 
     private static String tail(Path log) throws IOException {

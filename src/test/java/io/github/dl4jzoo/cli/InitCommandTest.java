@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jzoo.data.Stripes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,7 +168,35 @@ class InitCommandTest {
         assertEquals(2, r.code());
         assertEquals(
                 "zoo: dataset 'mnist': zoo init writes data loaders for fashion-mnist-sample, fashion-mnist, idx:DIR,"
-                        + " co2, xor and xor-bias\n",
+                        + " images:DIR, co2, xor and xor-bias\n",
+                r.err());
+        assertFalse(Files.exists(tmp.resolve("app")));
+    }
+
+    @Test
+    void aPictureFolderThatIsNotThereOrDoesNotFitIsRefused() throws IOException {
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        Path missing = tmp.resolve("no-pictures");
+        Path pictures = Stripes.draw(tmp.resolve("stripes"));
+        String yaml = Files.readString(Path.of("models/mlp.yaml")).replace("name: mlp", "name: mine");
+        Files.writeString(
+                models.resolve("mine.yaml"),
+                yaml.replace("dataset: fashion-mnist-sample", "dataset: images:" + missing));
+        CliRun r = CliRun.of("init", tmp.resolve("app").toString(), "--recipe", "mine", "--models", models.toString());
+        assertEquals(2, r.code());
+        assertEquals(
+                "zoo: " + missing + ": expected a folder with one sub-folder of pictures per class, not found\n",
+                r.err());
+        assertFalse(Files.exists(tmp.resolve("app")));
+
+        Files.writeString(
+                models.resolve("mine.yaml"),
+                yaml.replace("dataset: fashion-mnist-sample", "dataset: images:" + pictures));
+        r = CliRun.of("init", tmp.resolve("app").toString(), "--recipe", "mine", "--models", models.toString());
+        assertEquals(2, r.code());
+        assertEquals(
+                "zoo: recipe mine: output.units: expected 3, one per class folder of " + pictures
+                        + " (horizontal, vertical, wide-horizontal)\n",
                 r.err());
         assertFalse(Files.exists(tmp.resolve("app")));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.Stripes;
 import io.github.dl4jzoo.train.TrainData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,12 +25,17 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 /**
  * The data loaders {@code zoo init} writes give the network the arrays the zoo gives it, for the same files: the
  * project's test images (IDX reader and iterator, in each layout) and the CO2 test windows (CSV windows,
- * standardised with training statistics), compiled from the generated sources and compared with the zoo's
+ * standardised with training statistics) and the test pictures of a picture folder (DataVec's image reader, in
+ * each layout), compiled from the generated sources and compared with the zoo's
  * test iterator element by element.
  */
 class GeneratedLoadersTest {
     static final Registry REGISTRY = Registry.load(Path.of("models"));
     static final List<String> RECIPES = List.of("mlp", "lenet5", "lstm-rows", "lstm-forecast", "mlp-forecast");
+    /** Recipes written for a picture folder as well, one per layout: flat, NCHW, sequence. */
+    static final List<String> PICTURE_RECIPES = List.of("mlp", "lenet5", "lstm-rows");
+
+    static Path pictures;
 
     static Path root;
     static ClassLoader compiled;
@@ -37,9 +43,12 @@ class GeneratedLoadersTest {
     @BeforeAll
     static void writeAndCompile(@TempDir Path dir) throws Exception {
         root = dir;
+        pictures = Stripes.draw(dir.resolve("stripes"));
         Map<String, String> sources = new LinkedHashMap<>();
-        for (String name : RECIPES) {
-            Recipe recipe = REGISTRY.get(name);
+        List<String> all = new ArrayList<>(RECIPES);
+        PICTURE_RECIPES.forEach(r -> all.add(PICTURES + r));
+        for (String name : all) {
+            Recipe recipe = recipe(name);
             Scaffold.Project p = ScaffoldTest.project(recipe, new Scaffold.Options(pkg(name), name));
             Scaffold.write(dir.resolve(name), p);
             p.files().forEach((path, bytes) -> {
@@ -50,6 +59,17 @@ class GeneratedLoadersTest {
             });
         }
         compiled = Javac.compile(dir.resolve("javac"), sources);
+    }
+
+    private static final String PICTURES = "pictures-";
+
+    /** A shipped recipe, or one on the picture folder when {@code name} is {@code pictures-RECIPE}. */
+    private static Recipe recipe(String name) {
+        return name.startsWith(PICTURES)
+                ? REGISTRY.get(
+                        name.substring(PICTURES.length()),
+                        List.of("dataset=images:" + pictures, "output.units=" + Stripes.CLASSES.size()))
+                : REGISTRY.get(name);
     }
 
     static String pkg(String recipe) {
@@ -94,6 +114,32 @@ class GeneratedLoadersTest {
         assertEquals(Scaffold.SAMPLE_TEST_IMAGES, count);
         assertSame(ours.getFeatures(), theirs.getFeatures(), 0);
         assertSame(ours.getLabels(), theirs.getLabels(), 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mlp", "lenet5", "lstm-rows"})
+    void theTestPicturesAreTheZoosArrays(String recipeName) throws Exception {
+        String name = PICTURES + recipeName;
+        Recipe recipe = recipe(name);
+        Class<?> main = type(name, "Main");
+        Object split = type(name, "PictureFolder")
+                .getMethod("read", Path.class, int.class, int.class, int.class)
+                .invoke(null, pictures, constant(main, "CHANNELS"), constant(main, "ROWS"), constant(main, "COLUMNS"));
+        Object test = split.getClass().getMethod("test").invoke(split);
+        DataSet theirs =
+                (DataSet) test.getClass().getMethod("all", type(name, "Layout")).invoke(test, layout(name));
+        DataSet ours = zoo(recipe);
+
+        assertEquals(Stripes.CLASSES.size() * Stripes.PER_CLASS / 5, theirs.numExamples());
+        assertEquals(Stripes.CLASSES, split.getClass().getMethod("classes").invoke(split));
+        assertSame(ours.getFeatures(), theirs.getFeatures(), 0);
+        assertSame(ours.getLabels(), theirs.getLabels(), 0);
+    }
+
+    private static int constant(Class<?> type, String name) throws Exception {
+        java.lang.reflect.Field f = type.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.getInt(null);
     }
 
     @ParameterizedTest

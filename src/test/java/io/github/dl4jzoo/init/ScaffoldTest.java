@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.Stripes;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -74,6 +75,50 @@ class ScaffoldTest {
                         "src/test/resources/fashion-mnist-tiny/README",
                         "src/test/resources/fashion-mnist-tiny/LICENSE"),
                 List.copyOf(project("lstm-rows").files().keySet()));
+    }
+
+    @Test
+    void aPictureProjectShipsTheFirstPicturesOfEachClassAndReadsThemThroughDataVec(@TempDir Path tmp)
+            throws IOException {
+        Path pictures = Stripes.draw(tmp.resolve("stripes"));
+        Recipe recipe = REGISTRY.get("lenet5", List.of("dataset=images:" + pictures, "output.units=3"));
+        Scaffold.Project p = project(recipe, OPTIONS);
+        List<String> sample = new ArrayList<>();
+        for (String c : Stripes.CLASSES) {
+            for (int i = 0; i < Stripes.PER_CLASS; i++) {
+                String name = String.format("%02d.%s", i, i % 3 == 2 ? "jpg" : "png");
+                sample.add("src/test/resources/pictures-tiny/" + c + "/" + name);
+                assertArrayEquals(
+                        Files.readAllBytes(pictures.resolve(c).resolve(name)),
+                        p.files().get(sample.get(sample.size() - 1)));
+            }
+        }
+        List<String> expected = new ArrayList<>(List.of(
+                "pom.xml",
+                ".gitignore",
+                "README.md",
+                ".mvn/maven.config",
+                "models/lenet5.yaml",
+                "src/main/java/com/example/app/Main.java",
+                "src/main/java/com/example/app/Network.java",
+                "src/main/java/com/example/app/Layout.java",
+                "src/main/java/com/example/app/PictureFolder.java",
+                "src/main/java/com/example/app/Engine.java",
+                "src/main/java/org/nd4j/nativeblas/Nd4jCpu.java",
+                "src/main/resources/simplelogger.properties",
+                "src/test/java/com/example/app/NetworkTest.java",
+                "src/test/java/com/example/app/EngineTest.java"));
+        expected.addAll(sample);
+        assertEquals(expected, List.copyOf(p.files().keySet()));
+        assertEquals(pictures.toString(), p.trainData());
+        String main = text(p.files(), "src/main/java/com/example/app/Main.java");
+        assertTrue(main.contains("static final int CHANNELS = 1;"), main);
+        assertTrue(main.contains("static final int ROWS = 28;") && main.contains("static final int COLUMNS = 28;"));
+        String loader = text(p.files(), "src/main/java/com/example/app/PictureFolder.java");
+        assertTrue(loader.contains("new ImageRecordReader(rows, columns, channels, new ParentPathLabelGenerator())"));
+        // 16 training pictures of each class: every fifth of the 20 is a test picture
+        assertTrue(text(p.files(), "src/test/java/com/example/app/NetworkTest.java")
+                .contains("assertEquals(48, train.count());"));
     }
 
     @Test
@@ -195,7 +240,7 @@ class ScaffoldTest {
         InitException e = assertThrows(InitException.class, () -> project(mnist, OPTIONS));
         assertEquals(
                 "dataset 'mnist': zoo init writes data loaders for fashion-mnist-sample, fashion-mnist, idx:DIR,"
-                        + " co2, xor and xor-bias",
+                        + " images:DIR, co2, xor and xor-bias",
                 e.getMessage());
     }
 
@@ -234,7 +279,7 @@ class ScaffoldTest {
         List<String> written = new ArrayList<>();
         for (String name : REGISTRY.names()) {
             Recipe recipe = REGISTRY.get(name);
-            if (Scaffold.kind(recipe) == Scaffold.DataKind.SERIES && !co2Available()) {
+            if (Scaffold.kind(recipe) instanceof CsvProject && !co2Available()) {
                 continue;
             }
             String pkg = "gen." + name.replace('-', '_');
