@@ -46,8 +46,8 @@ public final class Idx {
         if (dims[1] != rows || dims[2] != cols) {
             throw DataException.at(
                     file.name(),
-                    file.offsetLabel(2 * INT_BYTES) + ": expected " + rows + "x" + cols + " images, got " + dims[1] + "x"
-                            + dims[2]);
+                    file.offsetLabel(2 * INT_BYTES) + ": expected " + rows + "x" + cols + " images, got " + dims[1]
+                            + "x" + dims[2]);
         }
         return readImages(file);
     }

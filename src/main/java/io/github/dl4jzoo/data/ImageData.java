@@ -44,7 +44,9 @@ public record ImageData(String id, ImageSet train, ImageSet test, List<String> c
         // The test set is read on a second thread while this one reads the training set (a second core cuts
         // a Fashion-MNIST load by the test set's share). A failure in the training files is reported first.
         CompletableFuture<ImageSet> test = CompletableFuture.supplyAsync(() -> ImageSet.of(
-                Idx.readImages(files.testImages(), size[1], size[2]), Idx.readLabels(files.testLabels()), names.size()));
+                Idx.readImages(files.testImages(), size[1], size[2]),
+                Idx.readLabels(files.testLabels()),
+                names.size()));
         ImageSet train = ImageSet.of(Idx.readImages(files.trainImages()), trainLabels, names.size());
         return new ImageData(id, train, join(test), names);
     }
