@@ -1,9 +1,9 @@
 package io.github.dl4jzoo.api;
 
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.TrainException;
 import io.github.dl4jzoo.train.Trainer;
 import java.io.PrintWriter;
@@ -55,7 +55,7 @@ public interface Cluster {
      * loaded (and so checked) before the folder was made.
      */
     RunResult trainParallel(
-            String master, Recipe recipe, RunFolder folder, TrainData data, Trainer.Options options, PrintWriter log);
+            String master, Recipe recipe, RunFolder folder, Splits data, Trainer.Options options, PrintWriter log);
 
     /** The Spark module, or a user error saying how to get it. */
     static Cluster find() {

@@ -3,6 +3,7 @@ package io.github.dl4jzoo.api;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.report.ComparisonReport;
 import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Baselines;
@@ -161,7 +162,7 @@ public final class Comparison extends Settings<Comparison> {
             List<RunResult> results = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
                 Job job = jobs.get(i);
-                TrainData data = null;
+                Splits data = null;
                 if (cluster.isEmpty()) {
                     data = TrainData.load(job.recipe(), this.data);
                     try (RunFolder runDir = RunFolder.create(

@@ -3,6 +3,7 @@ package io.github.dl4jzoo.api;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeReader;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.report.RunReport;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Environment;
@@ -78,7 +79,7 @@ public final class Run extends Settings<Run> {
         Registry registry = registry();
         Recipe recipe = registry.get(name, overrides);
         // Everything that can be refused is checked before the folder is made: a refused start leaves nothing.
-        TrainData data = TrainData.load(recipe, this.data);
+        Splits data = TrainData.load(recipe, this.data);
         try (RunFolder folder = RunFolder.create(out.orElseGet(() -> defaultDir(name)), overwrite)) {
             folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));
             return train(recipe, data, folder, this);
@@ -108,7 +109,7 @@ public final class Run extends Settings<Run> {
         more = more.isEmpty() ? more : List.of(more.get(more.size() - 1));
         try (RunFolder folder = RunFolder.resume(resume)) {
             Recipe recipe = RecipeReader.read(folder.file(RunFolder.RECIPE), more);
-            TrainData data = TrainData.load(recipe, this.data);
+            Splits data = TrainData.load(recipe, this.data);
             Trainer.checkSameData(folder, data);
             if (Trainer.isFinished(folder) && !RunReport.missing(folder.dir()).isEmpty()) {
                 return complete(recipe, data, folder);
@@ -122,7 +123,7 @@ public final class Run extends Settings<Run> {
     }
 
     /** Writes the reports a finished run lacks: its test metrics are measured again from its model. */
-    private RunResult complete(Recipe recipe, TrainData data, RunFolder folder) {
+    private RunResult complete(Recipe recipe, Splits data, RunFolder folder) {
         Engine.configure();
         RunResult result = new Trainer(log).finished(recipe, data, folder);
         List<String> written;
@@ -147,13 +148,13 @@ public final class Run extends Settings<Run> {
         return train(recipe, TrainData.load(recipe, data), folder, this, Optional.of(start));
     }
 
-    static RunResult train(Recipe recipe, TrainData data, RunFolder folder, Settings<?> settings) {
+    static RunResult train(Recipe recipe, Splits data, RunFolder folder, Settings<?> settings) {
         return train(recipe, data, folder, settings, Optional.empty());
     }
 
     /** Trains with the engine settings applied, writes the run's reports. */
     private static RunResult train(
-            Recipe recipe, TrainData data, RunFolder folder, Settings<?> settings, Optional<MultiLayerNetwork> start) {
+            Recipe recipe, Splits data, RunFolder folder, Settings<?> settings, Optional<MultiLayerNetwork> start) {
         Engine.configure(); // before the network exists: its layers pick their helpers when created
         if (settings.master.isPresent()) {
             return Cluster.find()

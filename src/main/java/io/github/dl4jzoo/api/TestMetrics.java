@@ -3,6 +3,7 @@ package io.github.dl4jzoo.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.report.RunReport;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Evaluation;
@@ -38,9 +39,9 @@ public record TestMetrics(String recipe, String dataset, Path runDir, Metrics me
         Recipe recipe = saved.recipe();
         List<RunResult.Source> recorded =
                 recordedData(saved.model().toAbsolutePath().getParent());
-        TrainData d = TrainData.load(recipe, data.or(() -> recordedFolder(recipe, recorded)));
+        Splits d = TrainData.load(recipe, data.or(() -> recordedFolder(recipe, recorded)));
         if (data.isEmpty()) { // scoring on other data is what the data argument is for
-            TrainData.checkSameAs(recorded, d.read(), "evaluate with --data to score on other data");
+            TrainData.checkSameAs(recorded, TrainData.read(d), "evaluate with --data to score on other data");
         }
         return new TestMetrics(recipe.name(), d.dataset(), saved.source(), Evaluation.measure(saved, d));
     }

@@ -3,6 +3,7 @@ package io.github.dl4jzoo.bench;
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.FastDense;
 import io.github.dl4jzoo.train.FastLstm;
@@ -34,7 +35,7 @@ public final class GradientsCost {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Engine.configure();
         Recipe recipe = Registry.load(Path.of("models")).get(name, List.of("data.validation=0.0"));
-        TrainData data = TrainData.load(recipe, Optional.empty());
+        Splits data = TrainData.load(recipe, Optional.empty());
         System.out.println("load average before: " + load());
         epoch(recipe, data, false); // warm-up: JIT and native allocations
         epoch(recipe, data, true);
@@ -56,7 +57,7 @@ public final class GradientsCost {
     }
 
     /** Seconds in the network's updates for one epoch of a freshly built network. */
-    private static double epoch(Recipe recipe, TrainData data, boolean gradients) {
+    private static double epoch(Recipe recipe, Splits data, boolean gradients) {
         MultiLayerNetwork net = Networks.build(recipe);
         FastUpdaters.install(net);
         FastLstm.install(net);

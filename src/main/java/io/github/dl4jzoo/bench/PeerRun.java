@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the same IDX files, the same batches (in file order, pre-built in memory), the same warm-up convention
  * (the first {@code warmup} batches are trained but not timed) and the same RESULT line.
  *
- * <p>Usage: {@code PeerRun <mlp|lenet|keras|lstm> [warmup=20] [maxBatches=-1]}; env FM_DIR as the peer.
+ * <p>Usage: {@code PeerRun <mlp|lenet|keras|lstm> [warmup=20] [maxBatches=-1]}; env FM_DIR as the peer;
+ * {@code -Dpeer.seed=N} initialises the network from seed N instead of the recipe's (src/bench/accuracy-seeds.sh).
  * Engine settings come from {@link Engine#configure()}; {@code -Ddl4jzoo.engine=naive}
  * turns them all off.
  */
@@ -157,10 +158,15 @@ public final class PeerRun {
         };
     }
 
-    /** The network the zoo trains for that recipe, so the comparison measures what users run. */
+    /**
+     * The network the zoo trains for that recipe, so the comparison measures what users run; seeded by the recipe, or
+     * by {@code -Dpeer.seed} as {@code zoo train --seed} would.
+     */
     public static MultiLayerConfiguration build(String model) {
         Path models = Path.of(System.getProperty("dl4jzoo.home", "."), "models");
-        return Networks.configuration(Registry.load(models).get(recipe(model)));
+        String seed = System.getProperty("peer.seed");
+        List<String> overrides = seed == null ? List.of() : List.of("seed=" + seed);
+        return Networks.configuration(Registry.load(models).get(recipe(model), overrides));
     }
 
     /**

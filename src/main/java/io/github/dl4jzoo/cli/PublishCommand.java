@@ -5,6 +5,7 @@ import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
 import io.github.dl4jzoo.bench.Flops;
 import io.github.dl4jzoo.data.Catalog;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.Evaluation;
 import io.github.dl4jzoo.train.ModelCard;
@@ -111,7 +112,7 @@ final class PublishCommand implements Callable<Integer> {
     private ModelCard card(Recipe recipe, RunResult result, Published target, String command) {
         SavedRun published = SavedRun.open(target.zip());
         Optional<Path> dataDir = Optional.ofNullable(run.data);
-        TrainData data = TrainData.load(published.recipe(), dataDir);
+        Splits data = TrainData.load(published.recipe(), dataDir);
         ModelCard.Measured metrics = ModelCard.Measured.of(Evaluation.measure(published, data));
         return new ModelCard(
                 recipe.name(),

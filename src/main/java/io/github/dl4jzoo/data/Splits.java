@@ -2,6 +2,7 @@ package io.github.dl4jzoo.data;
 
 import java.util.List;
 import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 
@@ -31,5 +32,22 @@ public record Splits(
         classNames = List.copyOf(classNames);
         testDates = List.copyOf(testDates);
         sources = List.copyOf(sources);
+    }
+
+    /**
+     * Rewinds the training split to the start of epoch {@code e} (0-based). The zoo's iterators derive each
+     * epoch's order from the seed and the epoch alone, so a resumed run sees the batches it would have seen.
+     */
+    public void startEpoch(int e) {
+        if (train instanceof EpochIterator epochs) {
+            epochs.setEpoch(e);
+        } else {
+            train.reset();
+        }
+    }
+
+    /** Predictions (or labels) back in the target's original units; unchanged when nothing was scaled. */
+    public INDArray originalUnits(INDArray scaled) {
+        return SeriesWindows.denormalise(normaliser, scaled);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.train;
 
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.data.TimeSeries;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ public final class Baselines {
 
     private Baselines() {}
 
-    public static List<RunResult> forecasts(Recipe recipe, TrainData data) {
+    public static List<RunResult> forecasts(Recipe recipe, Splits data) {
         TimeSeries series =
                 data.series().orElseThrow(() -> new IllegalArgumentException(recipe.name() + " is not a forecaster"));
         OptionalInt season = series.seasonalPeriod();
@@ -47,7 +48,7 @@ public final class Baselines {
         return out;
     }
 
-    private static RunResult result(String name, Recipe recipe, TrainData data, double[] truth, double[] predicted) {
+    private static RunResult result(String name, Recipe recipe, Splits data, double[] truth, double[] predicted) {
         return new RunResult(
                 name,
                 FAMILY,
@@ -66,6 +67,7 @@ public final class Baselines {
                 0,
                 "no training",
                 null,
-                new RunResult.Predictions(data.testDates(), truth, predicted));
+                new RunResult.Predictions(data.testDates(), truth, predicted),
+                List.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.train;
 
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -67,7 +68,7 @@ public final class Evaluation {
      * A saved model's metrics on its data's test split: what {@code zoo evaluate} prints and what a model card
      * records, so the two agree to the last digit.
      */
-    public static Metrics measure(SavedRun saved, TrainData data) {
+    public static Metrics measure(SavedRun saved, Splits data) {
         if (saved.recipe().task() == Recipe.Task.CLASSIFICATION) {
             int classes = Math.max(2, saved.recipe().output().units());
             return classification(confusion(saved.net(), data.test(), classes), saved.classNames());
@@ -135,7 +136,7 @@ public final class Evaluation {
     }
 
     /** Predictions and truths of a regressor over a whole iterator, in the target's original units. */
-    public static double[][] predictions(MultiLayerNetwork net, DataSetIterator data, TrainData units) {
+    public static double[][] predictions(MultiLayerNetwork net, DataSetIterator data, Splits units) {
         INDArray predicted = null, truth = null;
         FastDense step = FastDense.of(net);
         data.reset();
@@ -159,18 +160,18 @@ public final class Evaluation {
      * none); the number of classes is the output's units, 2 for a single sigmoid.
      */
     static Metrics.Classification classification(
-            MultiLayerNetwork net, DataSetIterator it, Recipe recipe, TrainData data) {
+            MultiLayerNetwork net, DataSetIterator it, Recipe recipe, Splits data) {
         return classification(classes(net, it), recipe, data);
     }
 
     /** The same from every example's true and predicted class ({@link #classes(MultiLayerNetwork, DataSetIterator)}). */
-    static Metrics.Classification classification(int[][] truthAndPredicted, Recipe recipe, TrainData data) {
+    static Metrics.Classification classification(int[][] truthAndPredicted, Recipe recipe, Splits data) {
         int classes = Math.max(2, recipe.output().units());
         return classification(confusion(truthAndPredicted[0], truthAndPredicted[1], classes), classNames(recipe, data));
     }
 
     /** The data's class names, or numbers when the data names none (or not as many as the output's units). */
-    static List<String> classNames(Recipe recipe, TrainData data) {
+    static List<String> classNames(Recipe recipe, Splits data) {
         int classes = Math.max(2, recipe.output().units());
         List<String> names = data.classNames();
         if (names.size() != classes) {

@@ -36,48 +36,6 @@ public record RunResult(
         Predictions predictions,
         List<Source> data) {
 
-    /** A result that read no files of its own (a baseline, a hand-made result). */
-    public RunResult(
-            String recipe,
-            String family,
-            String task,
-            String dataset,
-            long seed,
-            long parameters,
-            int epochs,
-            List<EpochStats> history,
-            Metrics test,
-            double trainSeconds,
-            double trainSamplesPerSecond,
-            double inferenceSamplesPerSecond,
-            double latencyMillisP50,
-            long peakHeapBytes,
-            long peakResidentBytes,
-            String stopReason,
-            Path runDir,
-            Predictions predictions) {
-        this(
-                recipe,
-                family,
-                task,
-                dataset,
-                seed,
-                parameters,
-                epochs,
-                history,
-                test,
-                trainSeconds,
-                trainSamplesPerSecond,
-                inferenceSamplesPerSecond,
-                latencyMillisP50,
-                peakHeapBytes,
-                peakResidentBytes,
-                stopReason,
-                runDir,
-                predictions,
-                List.of());
-    }
-
     /** A data file the run read: its path ({@code classpath:} for embedded data) and the SHA-256 of its bytes. */
     public record Source(String file, String sha256) {}
 

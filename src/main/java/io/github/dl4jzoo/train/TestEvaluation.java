@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.train;
 
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,7 @@ final class TestEvaluation implements TrainingListener {
 
     @Override
     public void onTrainingEnd(TrainingContext c) {
-        TrainData data = c.data();
+        Splits data = c.data();
         if (c.recipe().task() == Recipe.Task.CLASSIFICATION) {
             int[][] classes = Evaluation.classes(c.network(), data.test());
             metrics = Evaluation.classification(classes, c.recipe(), data);

@@ -3,45 +3,24 @@ package io.github.dl4jzoo.train;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.data.Augmentation;
 import io.github.dl4jzoo.data.DataException;
-import io.github.dl4jzoo.data.DataFile;
 import io.github.dl4jzoo.data.DataRequest;
 import io.github.dl4jzoo.data.Datasets;
-import io.github.dl4jzoo.data.EpochIterator;
 import io.github.dl4jzoo.data.Layout;
 import io.github.dl4jzoo.data.SeriesSpec;
-import io.github.dl4jzoo.data.SeriesWindows;
 import io.github.dl4jzoo.data.Splits;
-import io.github.dl4jzoo.data.TimeSeries;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 
 /**
- * A recipe's data, ready to iterate: the training split (reshuffled per epoch from the recipe's seed), the
- * validation split if the recipe holds one out, and the test split in file or time order. The dataset's kind
- * reads it ({@link Datasets}); this class only says what the recipe asks of it.
- *
- * @param normaliser for forecasters, the scaler fitted on the training windows (saved with the model)
- * @param testDates for forecasters, the date of each test label, in order
- * @param series for forecasters, the whole series in original units (for the naive baselines)
- * @param sources every file the data was read from
+ * A recipe's data: what the recipe asks of it ({@link #request}), read by the dataset's kind ({@link Datasets}) into
+ * {@link Splits} that fit the recipe's network ({@link #load}).
  */
-public record TrainData(
-        String dataset,
-        DataSetIterator train,
-        Optional<DataSetIterator> validation,
-        DataSetIterator test,
-        List<String> classNames,
-        Optional<DataNormalization> normaliser,
-        List<String> testDates,
-        Optional<TimeSeries> series,
-        List<DataFile> sources) {
+public final class TrainData {
+    private TrainData() {}
 
     /** Loads the recipe's dataset; {@code dataDir} (the --data flag) names its folder or file when given. */
-    public static TrainData load(Recipe recipe, Optional<Path> dataDir) {
+    public static Splits load(Recipe recipe, Optional<Path> dataDir) {
         checkData(recipe, dataDir);
         Splits s = Datasets.load(recipe.dataset(), request(recipe, dataDir));
         int units = recipe.output().units(), classes = s.classNames().size();
@@ -55,16 +34,7 @@ public record TrainData(
             throw new DataException(s.dataset() + ": " + features + " inputs per example, but recipe " + recipe.name()
                     + " reads " + recipe.input().size() + " (input); choose a recipe made for it");
         }
-        return new TrainData(
-                s.dataset(),
-                s.train(),
-                s.validation(),
-                s.test(),
-                s.classNames(),
-                s.normaliser(),
-                s.testDates(),
-                s.series(),
-                s.sources());
+        return s;
     }
 
     /**
@@ -102,9 +72,9 @@ public record TrainData(
         }
     }
 
-    /** The files read, each with the SHA-256 of its bytes as stored (none for built-in data). */
-    public List<RunResult.Source> read() {
-        return Datasets.sources(sources).stream()
+    /** The files the splits were read from, each with the SHA-256 of its bytes as stored (none for built-in data). */
+    public static List<RunResult.Source> read(Splits data) {
+        return Datasets.sources(data.sources()).stream()
                 .map(f -> new RunResult.Source(f.file(), f.sha256()))
                 .toList();
     }
@@ -140,22 +110,5 @@ public record TrainData(
             return Layout.IMAGE;
         }
         return input instanceof Recipe.Input.Sequence ? Layout.SEQUENCE : Layout.FLAT;
-    }
-
-    /**
-     * Rewinds the training split to the start of epoch {@code e} (0-based). The zoo's iterators derive each
-     * epoch's order from the seed and the epoch alone, so a resumed run sees the batches it would have seen.
-     */
-    public void startEpoch(int e) {
-        if (train instanceof EpochIterator epochs) {
-            epochs.setEpoch(e);
-        } else {
-            train.reset();
-        }
-    }
-
-    /** Predictions (or labels) back in the target's original units; unchanged when nothing was scaled. */
-    public INDArray originalUnits(INDArray scaled) {
-        return SeriesWindows.denormalise(normaliser, scaled);
     }
 }

@@ -2,6 +2,7 @@ package io.github.dl4jzoo.train;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -83,16 +84,15 @@ public final class Trainer {
     }
 
     /** Trains from scratch, or resumes when the folder holds a checkpoint of an unfinished run. */
-    public RunResult run(Recipe recipe, TrainData data, RunFolder folder, Options opt) {
+    public RunResult run(Recipe recipe, Splits data, RunFolder folder, Options opt) {
         return run(recipe, data, folder, opt, Optional.empty());
     }
 
     /**
-     * As {@link #run(Recipe, TrainData, RunFolder, Options)}, starting a new run from {@code start} (a network
+     * As {@link #run(Recipe, Splits, RunFolder, Options)}, starting a new run from {@code start} (a network
      * of the recipe's shape, e.g. published weights prepared for fine-tuning) instead of fresh parameters.
      */
-    public RunResult run(
-            Recipe recipe, TrainData data, RunFolder folder, Options opt, Optional<MultiLayerNetwork> start) {
+    public RunResult run(Recipe recipe, Splits data, RunFolder folder, Options opt, Optional<MultiLayerNetwork> start) {
         Checkpoints.State s = Checkpoints.read(folder);
         checkCanGoOn(folder, recipe.epochs()); // a finished run goes on only to more epochs, from its last one
         if (opt.patience() > 0 && data.validation().isEmpty()) {
@@ -182,10 +182,10 @@ public final class Trainer {
      * Refuses to go on with a run on other data than it started with: every file its state records as read must
      * be read now, with the same bytes (the recipe does not hold {@code --data}, so a resume must give it again).
      */
-    public static void checkSameData(RunFolder folder, TrainData data) {
+    public static void checkSameData(RunFolder folder, Splits data) {
         List<RunResult.Source> recorded = Checkpoints.read(folder).data();
         if (recorded != null) {
-            TrainData.checkSameAs(recorded, data.read(), "resume with the --data the run was started with");
+            TrainData.checkSameAs(recorded, TrainData.read(data), "resume with the --data the run was started with");
         }
     }
 
@@ -198,7 +198,7 @@ public final class Trainer {
      * The result of a finished run, measured again from its saved model: how a run killed while its reports were
      * written gets them. The test metrics are the same; speed and memory are measured anew.
      */
-    public RunResult finished(Recipe recipe, TrainData data, RunFolder folder) {
+    public RunResult finished(Recipe recipe, Splits data, RunFolder folder) {
         Checkpoints.State s = Checkpoints.read(folder);
         if (s.stopReason() == null) {
             throw new TrainException(folder.dir() + ": the run is not finished; zoo train --resume goes on with it");
@@ -221,7 +221,7 @@ public final class Trainer {
      * model with the data's normaliser, measures the test metrics, speed and memory, and marks the run finished.
      */
     public RunResult finishTrained(
-            Recipe recipe, TrainData data, MultiLayerNetwork net, RunFolder folder, List<EpochStats> history) {
+            Recipe recipe, Splits data, MultiLayerNetwork net, RunFolder folder, List<EpochStats> history) {
         if (!data.classNames().isEmpty()) {
             folder.writeText(SavedRun.CLASSES, String.join("\n", data.classNames()) + "\n");
         }
@@ -280,7 +280,7 @@ public final class Trainer {
      * resolved recipe: see {@link ModelZip}. A folder without {@code recipe.yaml} (a program driving the trainer
      * itself) gives a zip without the recipe, as zips were before they carried it.
      */
-    static void saveModel(MultiLayerNetwork net, Recipe recipe, TrainData data, RunFolder folder) {
+    static void saveModel(MultiLayerNetwork net, Recipe recipe, Splits data, RunFolder folder) {
         Path file = folder.file(RunFolder.RECIPE);
         Optional<String> yaml;
         try {

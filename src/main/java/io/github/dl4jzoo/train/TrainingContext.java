@@ -1,6 +1,7 @@
 package io.github.dl4jzoo.train;
 
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public final class TrainingContext {
     private final Recipe recipe;
-    private final TrainData data;
+    private final Splits data;
     private final RunFolder folder;
     private final List<EpochStats> history;
     private MultiLayerNetwork network;
@@ -31,8 +32,7 @@ public final class TrainingContext {
     private double firstLoss;
     private List<RunResult.Source> dataRead;
 
-    TrainingContext(
-            Recipe recipe, TrainData data, RunFolder folder, MultiLayerNetwork network, Checkpoints.State state) {
+    TrainingContext(Recipe recipe, Splits data, RunFolder folder, MultiLayerNetwork network, Checkpoints.State state) {
         this.recipe = recipe;
         this.data = data;
         this.folder = folder;
@@ -51,14 +51,14 @@ public final class TrainingContext {
         return recipe;
     }
 
-    public TrainData data() {
+    public Splits data() {
         return data;
     }
 
     /** The files the data was read from, with their SHA-256 ({@link TrainData#read}), hashed once per run. */
     public List<RunResult.Source> dataRead() {
         if (dataRead == null) {
-            dataRead = data.read();
+            dataRead = TrainData.read(data);
         }
         return dataRead;
     }

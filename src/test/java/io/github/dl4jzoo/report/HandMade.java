@@ -85,7 +85,8 @@ final class HandMade {
                 new RunResult.Predictions(
                         List.of(),
                         truth.stream().mapToDouble(Double::doubleValue).toArray(),
-                        predicted.stream().mapToDouble(Double::doubleValue).toArray()));
+                        predicted.stream().mapToDouble(Double::doubleValue).toArray()),
+                List.of());
     }
 
     /** A forecaster whose every prediction misses the truth by {@code offsets[i % offsets.length]}. */
@@ -114,7 +115,8 @@ final class HandMade {
                 (baseline ? 0 : 32) * MB,
                 baseline ? "no training" : "epochs",
                 Path.of("runs", recipe),
-                new RunResult.Predictions(DATES, TRUTH, predicted));
+                new RunResult.Predictions(DATES, TRUTH, predicted),
+                List.of());
     }
 
     /**

@@ -92,7 +92,8 @@ class RunReportTest {
                 1L << 31,
                 first.stopReason(),
                 first.runDir(),
-                first.predictions());
+                first.predictions(),
+                List.of());
         RunReport.write(dir.resolve("a"), first);
         RunReport.write(dir.resolve("b"), slower);
         assertArrayEquals(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.data.Subset;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ class TrainingListenerTest {
     }
 
     static RunResult train(Recipe recipe, Path dir, TrainingListener listener) {
-        TrainData data = TrainData.load(recipe, Optional.empty());
+        Splits data = TrainData.load(recipe, Optional.empty());
         Trainer.Options options = Trainer.Options.DEFAULTS.withVerbose(0);
         if (listener != null) {
             options = options.withListener(listener);

@@ -2,12 +2,12 @@ package io.github.dl4jzoo.spark;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.report.RunReport;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.EpochStats;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.TrainException;
 import io.github.dl4jzoo.train.Trainer;
 import java.io.PrintWriter;
@@ -41,7 +41,7 @@ final class ParallelTraining {
     private ParallelTraining() {}
 
     static RunResult train(
-            String master, Recipe recipe, RunFolder folder, TrainData data, Trainer.Options options, PrintWriter log) {
+            String master, Recipe recipe, RunFolder folder, Splits data, Trainer.Options options, PrintWriter log) {
         if (Files.isRegularFile(folder.file(RunFolder.STATE))) {
             throw new TrainException(folder.dir() + ": --resume is not supported with --master; train a new run");
         }

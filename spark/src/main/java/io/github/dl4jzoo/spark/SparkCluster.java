@@ -2,9 +2,9 @@ package io.github.dl4jzoo.spark;
 
 import io.github.dl4jzoo.api.Cluster;
 import io.github.dl4jzoo.arch.Recipe;
+import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
-import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,7 +66,7 @@ public final class SparkCluster implements Cluster {
 
     @Override
     public RunResult trainParallel(
-            String master, Recipe recipe, RunFolder folder, TrainData data, Trainer.Options options, PrintWriter log) {
+            String master, Recipe recipe, RunFolder folder, Splits data, Trainer.Options options, PrintWriter log) {
         return ParallelTraining.train(master, recipe, folder, data, options, log);
     }
 }
