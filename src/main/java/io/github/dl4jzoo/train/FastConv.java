@@ -21,9 +21,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The convolution and max-pooling layers in front of {@link FastDense}'s dense layers: DL4J's {@code
  * ConvolutionLayer} (stride 1, no padding or dilation, NCHW) as im2col in Java plus one OpenBLAS GEMM per direction,
  * and DL4J's max {@code SubsamplingLayer} (no padding or dilation, NCHW) as Java loops. Between layers the
- * activations are kept channel-major ({@code [C][n][H][W]}), so that a whole batch is one GEMM {@code W [Cout, K] .
- * col [K, n*H*W]} with no transposition; the network's input and the hand-over to the first dense layer (DL4J's
- * {@code CnnToFeedForwardPreProcessor}: {@code [n, C*H*W]} in NCHW order) are rearranged once.
+ * activations are kept channel-major with the sample innermost ({@code [C][H][W][n]}), so that a whole batch is one
+ * GEMM {@code W [Cout, K] . col [K, H*W*n]} with no transposition, and im2col, col2im and pooling run over runs of
+ * {@code W*n} or {@code n} contiguous floats; the network's input and the hand-over to the first dense layer (DL4J's
+ * {@code CnnToFeedForwardPreProcessor}: {@code [n, C*H*W]} in NCHW order) are transposed once.
  *
  * <p>The arithmetic is DL4J's: z = W * x + b, then the layer's activation; a window's gradient goes to its first
  * maximum (row by row), as libnd4j's and oneDNN's max pooling do. Gradients are written unscaled into DL4J's gradient
@@ -107,8 +108,8 @@ final class FastConv {
     private int inC, inH, inW;
 
     private int capacity;
-    /** The batch as channel-major floats. */
-    private float[] input;
+    /** The batch as DL4J gives it ({@code [n][C*H*W]}), then as the first stage takes it ({@code [C][H][W][n]}). */
+    private float[] samples, input;
     /** The front's output in NCHW order, {@code [n, C*H*W]}: the first dense layer's input. */
     private FloatBuffer out;
 
@@ -158,7 +159,8 @@ final class FastConv {
             s.ensure(n, shape);
             shape = s.outputShape(shape);
         }
-        input = new float[n * c * h * w];
+        samples = new float[n * c * h * w];
+        input = new float[samples.length];
         int size = shape[0] * shape[1] * shape[2];
         out = FastDense.direct(n * size);
         outP = new FloatPointer(out);
@@ -171,22 +173,18 @@ final class FastConv {
 
     /** Runs the stages on the {@code n} samples of {@code x} ({@code [n, c, h, w]} 'c', FLOAT); the result is NCHW. */
     FloatPointer forward(int n, INDArray x) {
-        int c = (int) x.size(1), h = (int) x.size(2), w = (int) x.size(3), plane = h * w;
+        int c = (int) x.size(1), h = (int) x.size(2), w = (int) x.size(3), size = c * h * w;
         ensure(n, c, h, w);
-        FloatBuffer xb = x.data().asNioFloat();
-        int at = (int) x.offset();
-        for (int s = 0; s < n; s++) {
-            for (int ch = 0; ch < c; ch++) {
-                xb.get(at + (s * c + ch) * plane, input, (ch * n + s) * plane, plane);
-            }
-        }
+        x.data().asNioFloat().get((int) x.offset(), samples, 0, n * size);
+        transpose(samples, input, n, size);
         float[] a = input;
         for (Stage s : stages) {
             a = s.forward(n, a);
         }
         Stage last = stages[stages.length - 1];
-        swap(a, flat, last.oc, n, last.oh * last.ow, true);
-        out.put(0, flat, 0, n * last.oc * last.oh * last.ow);
+        int outSize = last.oc * last.oh * last.ow;
+        transpose(a, flat, outSize, n);
+        out.put(0, flat, 0, n * outSize);
         return outP;
     }
 
@@ -196,23 +194,16 @@ final class FastConv {
         int size = last.oc * last.oh * last.ow;
         epsilon.get(0, flat, 0, n * size);
         float[] delta = last.delta;
-        swap(flat, delta, last.oc, n, last.oh * last.ow, false);
+        transpose(flat, delta, n, size);
         for (int i = stages.length - 1; i >= 0; i--) {
             delta = stages[i].backward(n, delta, i > 0);
         }
     }
 
-    /** Channel-major {@code [C][n][S]} to sample-major {@code [n][C][S]} ({@code toSamples}), or back. */
-    private static void swap(float[] from, float[] to, int channels, int n, int plane, boolean toSamples) {
-        for (int ch = 0; ch < channels; ch++) {
-            for (int s = 0; s < n; s++) {
-                int cm = (ch * n + s) * plane, sm = (s * channels + ch) * plane;
-                if (toSamples) {
-                    System.arraycopy(from, cm, to, sm, plane);
-                } else {
-                    System.arraycopy(from, sm, to, cm, plane);
-                }
-            }
+    /** to = from^T: {@code from} is {@code [rows][cols]}, {@code to} becomes {@code [cols][rows]}. */
+    private static void transpose(float[] from, float[] to, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, i = r * cols; c < cols; c++, i++) to[c * rows + r] = from[i];
         }
     }
 
@@ -220,7 +211,7 @@ final class FastConv {
     private abstract static class Stage {
         /** Input channels, height, width; output the same. */
         int c, h, w, oc, oh, ow;
-        /** This stage's output and the gradient with respect to it, {@code [oc][n][oh][ow]}. */
+        /** This stage's output and the gradient with respect to it, {@code [oc][oh][ow][n]}. */
         float[] out, delta;
         /** The gradient with respect to the input (null for the first stage's). */
         float[] inDelta;
@@ -261,9 +252,9 @@ final class FastConv {
         int gradsAt;
         FloatPointer gwP;
         final float[] bias;
-        /** One row of im2col ({@code n*oh*ow} floats) on the heap, on its way to or from the native buffer. */
+        /** One row of im2col ({@code oh*ow*n} floats) on the heap, on its way to or from the native buffer. */
         float[] row;
-        /** im2col of the input, {@code [c*kh*kw][n*oh*ow]}, native; reused for its gradient. */
+        /** im2col of the input, {@code [c*kh*kw][oh*ow*n]}, native; reused for its gradient. */
         FloatBuffer colB, zB;
 
         FloatPointer colP, zP;
@@ -314,7 +305,7 @@ final class FastConv {
         float[] forward(int n, float[] in) {
             int k = c * kh * kw, plane = oh * ow, cols = n * plane;
             im2col(in, n);
-            // z [filters, n*oh*ow] = W [filters, k] . col [k, n*oh*ow]
+            // z [filters, oh*ow*n] = W [filters, k] . col [k, oh*ow*n]
             openblas_nolapack.cblas_sgemm(ROW, NT, NT, filters, cols, k, 1f, wP, k, colP, cols, 0f, zP, cols);
             if (bAt >= 0) params.get(paramsAt + bAt, bias, 0, filters);
             // a filter's row at a time, so that the bias and the activation find it in cache
@@ -340,29 +331,26 @@ final class FastConv {
                 zB.put(at, delta, at, cols);
             }
             if (bAt >= 0) grads.put(gradsAt + bAt, bias, 0, filters);
-            // dW [filters, k] = delta [filters, n*oh*ow] . col^T, straight into DL4J's gradient view
+            // dW [filters, k] = delta [filters, oh*ow*n] . col^T, straight into DL4J's gradient view
             openblas_nolapack.cblas_sgemm(ROW, NT, TR, filters, k, cols, 1f, zP, cols, colP, cols, 0f, gwP, k);
             if (!needInput) return null;
-            // dcol [k, n*oh*ow] = W^T . delta, over the im2col buffer (no longer needed)
+            // dcol [k, oh*ow*n] = W^T . delta, over the im2col buffer (no longer needed)
             openblas_nolapack.cblas_sgemm(ROW, TR, NT, k, cols, filters, 1f, wP, k, zP, cols, 0f, colP, cols);
             col2im(inDelta, n);
             return inDelta;
         }
 
         /**
-         * col[(ci, ky, kx)][(s, oy, ox)] = in[ci][s][oy + ky][ox + kx], into the native buffer a row at a time (the
-         * row is still in cache when it is copied).
+         * col[(ci, ky, kx)][(oy, ox, s)] = in[ci][oy + ky][ox + kx][s], into the native buffer a row at a time (the
+         * row is still in cache when it is copied). For one oy that is {@code ow*n} contiguous floats.
          */
         private void im2col(float[] in, int n) {
-            int plane = oh * ow, cols = n * plane;
+            int run = ow * n, cols = oh * run;
             for (int ci = 0; ci < c; ci++) {
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
-                        for (int s = 0; s < n; s++) {
-                            int src = ((ci * n + s) * h + ky) * w + kx, dst = s * plane;
-                            for (int oy = 0; oy < oh; oy++, src += w, dst += ow) {
-                                System.arraycopy(in, src, row, dst, ow);
-                            }
+                        for (int oy = 0; oy < oh; oy++) {
+                            System.arraycopy(in, ((ci * h + oy + ky) * w + kx) * n, row, oy * run, run);
                         }
                         colB.put(((ci * kh + ky) * kw + kx) * cols, row, 0, cols);
                     }
@@ -372,17 +360,15 @@ final class FastConv {
 
         /** The reverse: sums the native col buffer back into the input's positions, a row at a time. */
         private void col2im(float[] d, int n) {
-            int plane = oh * ow, cols = n * plane;
+            int run = ow * n, cols = oh * run;
             Arrays.fill(d, 0, n * c * h * w, 0f);
             for (int ci = 0; ci < c; ci++) {
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
                         colB.get(((ci * kh + ky) * kw + kx) * cols, row, 0, cols);
-                        for (int s = 0; s < n; s++) {
-                            int dst = ((ci * n + s) * h + ky) * w + kx, src = s * plane;
-                            for (int oy = 0; oy < oh; oy++, src += ow, dst += w) {
-                                for (int ox = 0; ox < ow; ox++) d[dst + ox] += row[src + ox];
-                            }
+                        for (int oy = 0; oy < oh; oy++) {
+                            int dst = ((ci * h + oy + ky) * w + kx) * n, src = oy * run;
+                            for (int j = 0; j < run; j++) d[dst + j] += row[src + j];
                         }
                     }
                 }
@@ -419,15 +405,16 @@ final class FastConv {
         float[] forward(int n, float[] in) {
             boolean twoByTwo = kh == 2 && kw == 2;
             int o = 0;
-            for (int p = 0; p < c * n; p++) {
-                int base = p * h * w;
+            for (int ch = 0; ch < c; ch++) {
                 for (int oy = 0; oy < oh; oy++) {
-                    int top = base + oy * sy * w;
-                    for (int ox = 0; ox < ow; ox++, o++) {
-                        if (twoByTwo) {
-                            window2x2(in, top + ox * sx, o);
-                        } else {
-                            window(in, top + ox * sx, o);
+                    for (int ox = 0; ox < ow; ox++) {
+                        int corner = ((ch * h + oy * sy) * w + ox * sx) * n;
+                        for (int s = 0; s < n; s++, o++) {
+                            if (twoByTwo) {
+                                window2x2(in, corner + s, n, o);
+                            } else {
+                                window(in, corner + s, n, o);
+                            }
                         }
                     }
                 }
@@ -435,15 +422,18 @@ final class FastConv {
             return out;
         }
 
-        /** out[o] and argmax[o] for the window whose top left is in[corner]: its maximum, then its first position. */
-        private void window(float[] in, int corner, int o) {
+        /**
+         * out[o] and argmax[o] for the window whose top left is in[corner] (a batch of n: the next column is n floats
+         * on, the next row {@code w*n}): its maximum, then its first position.
+         */
+        private void window(float[] in, int corner, int n, int o) {
             float max = in[corner];
             for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0, i = corner + ky * w; kx < kw; kx++, i++) max = Math.max(max, in[i]);
+                for (int kx = 0, i = corner + ky * w * n; kx < kw; kx++, i += n) max = Math.max(max, in[i]);
             }
             int first = corner;
             for (int ky = kh - 1; ky >= 0; ky--) {
-                for (int kx = kw - 1, i = corner + ky * w + kx; kx >= 0; kx--, i--) {
+                for (int kx = kw - 1, i = corner + (ky * w + kx) * n; kx >= 0; kx--, i -= n) {
                     first = in[i] == max ? i : first;
                 }
             }
@@ -457,13 +447,13 @@ final class FastConv {
          * of CPU for lenet5's first pooling at batch 64, against 3.9 ms for a compare-and-branch loop over the window
          * and 2.8 ms for the generic two-pass loop (probe, load ~9-12).
          */
-        private void window2x2(float[] in, int i, int o) {
-            int j = i + w;
-            float a0 = in[i], a1 = in[i + 1], b0 = in[j], b1 = in[j + 1];
+        private void window2x2(float[] in, int i, int n, int o) {
+            int j = i + w * n;
+            float a0 = in[i], a1 = in[i + n], b0 = in[j], b1 = in[j + n];
             float max = Math.max(Math.max(a0, a1), Math.max(b0, b1));
-            int first = b1 == max ? j + 1 : j;
+            int first = b1 == max ? j + n : j;
             first = b0 == max ? j : first;
-            first = a1 == max ? i + 1 : first;
+            first = a1 == max ? i + n : first;
             first = a0 == max ? i : first;
             out[o] = max;
             argmax[o] = first;
