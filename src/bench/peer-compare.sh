@@ -38,7 +38,8 @@ mvn -B -q -o compile -Dspotless.check.skip=true
 ./zoo --version >/dev/null # the launcher builds target/zoo.jar when the sources are newer
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 CP="target/classes:$(cat "$OUT/cp.txt")"
-# the zoo launcher's heap, JavaCPP and collector settings, so PeerRun measures what `zoo train` runs
+# the zoo launcher's heap, JavaCPP, collector and malloc settings, so PeerRun measures what `zoo train` runs
+MALLOC="glibc.malloc.hugetlb=1"
 JVM=(-Xmx2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -XX:+UseSerialGC -Xmn64m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -65,7 +66,7 @@ dl4j() { # variant model
   case $2 in *-forecast) forecast_dl4j "$2"; return ;; esac
   local extra=()
   if [ "$1" = naive ]; then extra=(-Ddl4jzoo.engine=naive); else read -ra extra <<<"${JAVA_OPTS:-}"; fi
-  java "${JVM[@]}" "${extra[@]}" -cp "$CP" io.github.dl4jzoo.bench.PeerRun "$2" "$WARM" "$MAXB" 2>&1 |
+  GLIBC_TUNABLES=$MALLOC java "${JVM[@]}" "${extra[@]}" -cp "$CP" io.github.dl4jzoo.bench.PeerRun "$2" "$WARM" "$MAXB" 2>&1 |
     grep -E '^(RESULT|INFO engine)' || echo "RESULT failed"
 }
 torch() { # threads model

@@ -42,19 +42,25 @@ public final class Idx {
 
     /** Reads images and fails at the header if they are not {@code rows x cols}. */
     public static Images readImages(DataFile file, int rows, int cols) {
+        int[] dims = imageDims(file);
+        if (dims[1] != rows || dims[2] != cols) {
+            throw DataException.at(
+                    file.name(),
+                    file.offsetLabel(2 * INT_BYTES) + ": expected " + rows + "x" + cols + " images, got " + dims[1]
+                            + "x" + dims[2]);
+        }
+        return readImages(file);
+    }
+
+    /** An images file's header, checked, without its images: {@code {count, rows, cols}}. */
+    public static int[] imageDims(DataFile file) {
         try (InputStream in = file.openContent()) {
             int[] dims = new int[3];
             readHeader(file, in, IMAGES_MAGIC, dims);
-            if (dims[1] != rows || dims[2] != cols) {
-                throw DataException.at(
-                        file.name(),
-                        file.offsetLabel(2 * INT_BYTES) + ": expected " + rows + "x" + cols + " images, got " + dims[1]
-                                + "x" + dims[2]);
-            }
+            return dims;
         } catch (IOException e) {
             throw DataException.at(file.name(), "read failed: " + e.getMessage());
         }
-        return readImages(file);
     }
 
     public static Labels readLabels(DataFile file) {

@@ -127,8 +127,17 @@ public final class FastLstm implements LSTMHelper {
             return null;
         }
 
-        float apply(float x) {
-            return this == TANH ? tanh(x) : (x > 0 ? x : 0f);
+        /** v[from..from+len) = f(v), in loops the JIT can vectorise. */
+        void apply(float[] v, int from, int len) {
+            if (this == TANH) {
+                for (int i = from; i < from + len; i++) {
+                    v[i] = FastDense.tanh(v[i]);
+                }
+            } else {
+                for (int i = from; i < from + len; i++) {
+                    v[i] = v[i] > 0 ? v[i] : 0f;
+                }
+            }
         }
 
         /** The derivative, from the activation's output a = f(z). */
@@ -137,17 +146,15 @@ public final class FastLstm implements LSTMHelper {
         }
     }
 
-    static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
-
     /**
-     * tanh through exp, without branches (Math.tanh is much slower); |x| is clamped at 20, where tanh is 1 in float.
-     * Near 0 the absolute error is about 1e-16.
+     * v[from..from+len) = the logistic sigmoid of v, as 1/2 + tanh(x/2)/2 with {@link FastDense#tanh}: only
+     * multiplications, additions and a division, so the JIT vectorises the loop, where {@code Math.exp} is one call
+     * per element. Within 2e-7 of {@code 1/(1+exp(-x))} everywhere ({@code FastLstmTest}).
      */
-    static float tanh(float x) {
-        double e = Math.exp(2 * Math.max(-20f, Math.min(20f, x)));
-        return (float) ((e - 1) / (e + 1));
+    static void sigmoid(float[] v, int from, int len) {
+        for (int i = from; i < from + len; i++) {
+            v[i] = 0.5f * FastDense.tanh(0.5f * v[i]) + 0.5f;
+        }
     }
 
     @Override
@@ -511,20 +518,18 @@ public final class FastLstm implements LSTMHelper {
                 nS.to(s, 0, m * g4);
                 for (int b = 0; b < m; b++) {
                     int row = gt + b * g4, sr = b * g4, cell0 = b * n;
+                    for (int k = 0; k < g4; k++) { // the pre-activations, summed in DL4J's order
+                        g[row + k] = (g[row + k] + s[sr + k]) + bias[k];
+                    }
+                    cell.apply(g, row, n);
+                    sigmoid(g, row + n, 3 * n);
                     for (int j = 0; j < n; j++) {
-                        float i = cell.apply((g[row + j] + s[sr + j]) + bias[j]);
-                        float f = sigmoid((g[row + n + j] + s[sr + n + j]) + bias[n + j]);
-                        float o = sigmoid((g[row + 2 * n + j] + s[sr + 2 * n + j]) + bias[2 * n + j]);
-                        float gg = sigmoid((g[row + 3 * n + j] + s[sr + 3 * n + j]) + bias[3 * n + j]);
-                        float ct = c[prev + cell0 + j] * f + gg * i;
-                        float act = cell.apply(ct);
-                        g[row + j] = i;
-                        g[row + n + j] = f;
-                        g[row + 2 * n + j] = o;
-                        g[row + 3 * n + j] = gg;
-                        c[next + cell0 + j] = ct;
-                        ac[prev + cell0 + j] = act;
-                        h[next + cell0 + j] = act * o;
+                        c[next + cell0 + j] = c[prev + cell0 + j] * g[row + n + j] + g[row + 3 * n + j] * g[row + j];
+                    }
+                    System.arraycopy(c, next + cell0, ac, prev + cell0, n);
+                    cell.apply(ac, prev + cell0, n);
+                    for (int j = 0; j < n; j++) {
+                        h[next + cell0 + j] = ac[prev + cell0 + j] * g[row + 2 * n + j];
                     }
                 }
                 nH.from(h, next, mn);

@@ -181,6 +181,29 @@ class FastLstmTest {
         checkAgainstDl4j(false, 10);
     }
 
+    /** The gates' sigmoid against 1/(1+exp(-x)) in double, every 1e-4 over [-30, 30]: saturated beyond. */
+    @Test
+    void sigmoidIsWithin2e7OfTheLogistic() {
+        int n = 600_001;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = -30f + i * 1e-4f;
+        }
+        float[] y = x.clone();
+        FastLstm.sigmoid(y, 0, n);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            worst = Math.max(worst, Math.abs(y[i] - 1 / (1 + Math.exp(-(double) x[i]))));
+        }
+        assertTrue(worst <= 2e-7, "largest difference " + worst);
+        assertTrue(worst > 0, "an approximation, not the exact function");
+        float[] ends = {-1e30f, 0f, 1e30f};
+        FastLstm.sigmoid(ends, 0, 3);
+        assertEquals(0f, ends[0], 2e-7f);
+        assertEquals(0.5f, ends[1]);
+        assertEquals(1f, ends[2], 2e-7f);
+    }
+
     @Test
     void maskedSequencesAreLeftToDl4j() {
         List<INDArray[]> data = batches(true, 5);
