@@ -200,6 +200,11 @@ final class FastConv {
         }
     }
 
+    /** p moved on by i floats (a new pointer: the halves run at once). */
+    private static FloatPointer at(FloatPointer p, long i) {
+        return new FloatPointer(p).position(p.position() + i);
+    }
+
     /** to = from^T: {@code from} is {@code [rows][cols]}, {@code to} becomes {@code [cols][rows]}. */
     private static void transpose(float[] from, float[] to, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
@@ -252,8 +257,8 @@ final class FastConv {
         int gradsAt;
         FloatPointer gwP;
         final float[] bias;
-        /** One row of im2col ({@code oh*ow*n} floats) on the heap, on its way to or from the native buffer. */
-        float[] row;
+        /** One row of im2col ({@code oh*ow*n} floats) on the heap, on its way to or from the native buffer; one a half. */
+        float[] row, row2;
         /** im2col of the input, {@code [c*kh*kw][oh*ow*n]}, native; reused for its gradient. */
         FloatBuffer colB, zB;
 
@@ -295,6 +300,7 @@ final class FastConv {
             super.ensure(n, in);
             int k = c * kh * kw, cols = n * oh * ow;
             row = new float[cols];
+            row2 = new float[cols];
             colB = FastDense.direct(k * cols);
             colP = new FloatPointer(colB);
             zB = FastDense.direct(out.length);
@@ -304,71 +310,127 @@ final class FastConv {
         @Override
         float[] forward(int n, float[] in) {
             int k = c * kh * kw, plane = oh * ow, cols = n * plane;
-            im2col(in, n);
-            // z [filters, oh*ow*n] = W [filters, k] . col [k, oh*ow*n]
-            openblas_nolapack.cblas_sgemm(ROW, NT, NT, filters, cols, k, 1f, wP, k, colP, cols, 0f, zP, cols);
+            Halves.run(k, (from, to) -> im2col(in, n, from, to));
+            // z [filters, oh*ow*n] = W [filters, k] . col [k, oh*ow*n], by halves of the columns
+            Halves.run(
+                    cols,
+                    (from, to) -> openblas_nolapack.cblas_sgemm(
+                            ROW,
+                            NT,
+                            NT,
+                            filters,
+                            to - from,
+                            k,
+                            1f,
+                            wP,
+                            k,
+                            at(colP, from),
+                            cols,
+                            0f,
+                            at(zP, from),
+                            cols));
             if (bAt >= 0) params.get(paramsAt + bAt, bias, 0, filters);
             // a filter's row at a time, so that the bias and the activation find it in cache
-            for (int f = 0, at = 0; f < filters; f++, at += cols) {
-                zB.get(at, out, at, cols);
-                if (bAt >= 0) {
-                    float b = bias[f];
-                    for (int j = at; j < at + cols; j++) out[j] += b;
+            Halves.run(filters, (from, to) -> {
+                for (int f = from, at = from * cols; f < to; f++, at += cols) {
+                    zB.get(at, out, at, cols);
+                    if (bAt >= 0) {
+                        float b = bias[f];
+                        for (int j = at; j < at + cols; j++) out[j] += b;
+                    }
+                    FastDense.apply(act, out, at, at + cols);
                 }
-                FastDense.apply(act, out, at, at + cols);
-            }
+            });
             return out;
         }
 
         @Override
         float[] backward(int n, float[] delta, boolean needInput) {
             int k = c * kh * kw, cols = n * oh * ow;
-            for (int f = 0, at = 0; f < filters; f++, at += cols) {
-                FastDense.derivative(act, delta, out, at, at + cols);
-                double sum = 0;
-                for (int j = at; j < at + cols; j++) sum += delta[j];
-                bias[f] = (float) sum;
-                zB.put(at, delta, at, cols);
-            }
+            Halves.run(filters, (from, to) -> {
+                for (int f = from, at = from * cols; f < to; f++, at += cols) {
+                    FastDense.derivative(act, delta, out, at, at + cols);
+                    double sum = 0;
+                    for (int j = at; j < at + cols; j++) sum += delta[j];
+                    bias[f] = (float) sum;
+                    zB.put(at, delta, at, cols);
+                }
+            });
             if (bAt >= 0) grads.put(gradsAt + bAt, bias, 0, filters);
-            // dW [filters, k] = delta [filters, oh*ow*n] . col^T, straight into DL4J's gradient view
-            openblas_nolapack.cblas_sgemm(ROW, NT, TR, filters, k, cols, 1f, zP, cols, colP, cols, 0f, gwP, k);
+            // dW [filters, k] = delta [filters, oh*ow*n] . col^T, straight into DL4J's gradient view, by halves of
+            // the filters
+            Halves.run(
+                    filters,
+                    (from, to) -> openblas_nolapack.cblas_sgemm(
+                            ROW,
+                            NT,
+                            TR,
+                            to - from,
+                            k,
+                            cols,
+                            1f,
+                            at(zP, from * cols),
+                            cols,
+                            colP,
+                            cols,
+                            0f,
+                            at(gwP, from * k),
+                            k));
             if (!needInput) return null;
-            // dcol [k, oh*ow*n] = W^T . delta, over the im2col buffer (no longer needed)
-            openblas_nolapack.cblas_sgemm(ROW, TR, NT, k, cols, filters, 1f, wP, k, zP, cols, 0f, colP, cols);
-            col2im(inDelta, n);
+            // dcol [k, oh*ow*n] = W^T . delta, over the im2col buffer (no longer needed), by halves of the columns
+            Halves.run(
+                    cols,
+                    (from, to) -> openblas_nolapack.cblas_sgemm(
+                            ROW,
+                            TR,
+                            NT,
+                            k,
+                            to - from,
+                            filters,
+                            1f,
+                            wP,
+                            k,
+                            at(zP, from),
+                            cols,
+                            0f,
+                            at(colP, from),
+                            cols));
+            Halves.run(c, (from, to) -> col2im(inDelta, n, from, to));
             return inDelta;
         }
 
         /**
          * col[(ci, ky, kx)][(oy, ox, s)] = in[ci][oy + ky][ox + kx][s], into the native buffer a row at a time (the
-         * row is still in cache when it is copied). For one oy that is {@code ow*n} contiguous floats.
+         * row is still in cache when it is copied). For one oy that is {@code ow*n} contiguous floats. Rows
+         * {@code from..to}.
          */
-        private void im2col(float[] in, int n) {
+        private void im2col(float[] in, int n, int from, int to) {
             int run = ow * n, cols = oh * run;
-            for (int ci = 0; ci < c; ci++) {
-                for (int ky = 0; ky < kh; ky++) {
-                    for (int kx = 0; kx < kw; kx++) {
-                        for (int oy = 0; oy < oh; oy++) {
-                            System.arraycopy(in, ((ci * h + oy + ky) * w + kx) * n, row, oy * run, run);
-                        }
-                        colB.put(((ci * kh + ky) * kw + kx) * cols, row, 0, cols);
-                    }
+            float[] r = from == 0 ? row : row2;
+            for (int i = from; i < to; i++) {
+                int ci = i / (kh * kw), ky = i / kw % kh, kx = i % kw;
+                for (int oy = 0; oy < oh; oy++) {
+                    System.arraycopy(in, ((ci * h + oy + ky) * w + kx) * n, r, oy * run, run);
                 }
+                colB.put(i * cols, r, 0, cols);
             }
         }
 
-        /** The reverse: sums the native col buffer back into the input's positions, a row at a time. */
-        private void col2im(float[] d, int n) {
-            int run = ow * n, cols = oh * run;
-            Arrays.fill(d, 0, n * c * h * w, 0f);
-            for (int ci = 0; ci < c; ci++) {
+        /**
+         * The reverse: sums the native col buffer back into the input's positions, a row at a time. Input channels
+         * {@code from..to}.
+         */
+        private void col2im(float[] d, int n, int from, int to) {
+            int run = ow * n, cols = oh * run, plane = h * w * n;
+            float[] r = from == 0 ? row : row2;
+            Arrays.fill(d, from * plane, to * plane, 0f);
+            for (int ci = from; ci < to; ci++) {
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
-                        colB.get(((ci * kh + ky) * kw + kx) * cols, row, 0, cols);
+                        colB.get(((ci * kh + ky) * kw + kx) * cols, r, 0, cols);
                         for (int oy = 0; oy < oh; oy++) {
                             int dst = ((ci * h + oy + ky) * w + kx) * n, src = oy * run;
-                            for (int j = 0; j < run; j++) d[dst + j] += row[src + j];
+                            for (int j = 0; j < run; j++) d[dst + j] += r[src + j];
                         }
                     }
                 }
@@ -403,9 +465,15 @@ final class FastConv {
 
         @Override
         float[] forward(int n, float[] in) {
+            Halves.run(c, (from, to) -> pool(in, n, from, to));
+            return out;
+        }
+
+        /** The windows of channels {@code from..to}. */
+        private void pool(float[] in, int n, int from, int to) {
             boolean twoByTwo = kh == 2 && kw == 2;
-            int o = 0;
-            for (int ch = 0; ch < c; ch++) {
+            int o = from * oh * ow * n;
+            for (int ch = from; ch < to; ch++) {
                 for (int oy = 0; oy < oh; oy++) {
                     for (int ox = 0; ox < ow; ox++) {
                         int corner = ((ch * h + oy * sy) * w + ox * sx) * n;
@@ -419,7 +487,6 @@ final class FastConv {
                     }
                 }
             }
-            return out;
         }
 
         /**
@@ -462,8 +529,11 @@ final class FastConv {
         @Override
         float[] backward(int n, float[] delta, boolean needInput) {
             if (!needInput) return null;
-            Arrays.fill(inDelta, 0, n * c * h * w, 0f);
-            for (int o = 0, end = n * oc * oh * ow; o < end; o++) inDelta[argmax[o]] += delta[o];
+            int plane = h * w * n, outPlane = oh * ow * n;
+            Halves.run(c, (from, to) -> {
+                Arrays.fill(inDelta, from * plane, to * plane, 0f);
+                for (int o = from * outPlane; o < to * outPlane; o++) inDelta[argmax[o]] += delta[o];
+            });
             return inDelta;
         }
     }

@@ -319,6 +319,19 @@ class FastDenseTest {
     }
 
     @Test
+    void convolutionsMatchDl4jOnTwoThreads() throws IOException {
+        System.setProperty("dl4jzoo.convThreads", "2");
+        try {
+            long before = Halves.HELPED.get();
+            check(() -> recipe("lenet5"), images(0, STEPS), images(STEPS, 10), true, TOLERANCE);
+            check(() -> recipe("seed-cnn"), images(0, STEPS), images(STEPS, 10), true, TOLERANCE);
+            assertTrue(Halves.HELPED.get() > before, "the helper thread ran halves");
+        } finally {
+            System.clearProperty("dl4jzoo.convThreads");
+        }
+    }
+
+    @Test
     void convolutionsCanBeSwitchedOff() {
         MultiLayerNetwork net = recipe("seed-cnn");
         assertNull(FastDense.unsupported(net));
