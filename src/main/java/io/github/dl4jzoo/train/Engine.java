@@ -20,8 +20,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@code -Ddl4jzoo.helpers=false}, {@code -Ddl4jzoo.threads=N} (0 = leave ND4J's default) turn off single
  * settings; {@code -Ddl4jzoo.fastUpdater=false}, {@code -Ddl4jzoo.javaLstm=false}, {@code -Ddl4jzoo.fastDense=false} and
  * {@code -Ddl4jzoo.fastConv=false} keep DL4J's own updaters, LSTM loop and fit ({@link FastUpdaters},
- * {@link FastLstm}, {@link FastDense}, {@link FastConv}); {@code -Ddl4jzoo.convThreads=2} splits FastConv's step over two
- * threads ({@link Halves}). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
+ * {@link FastLstm}, {@link FastDense}, {@link FastConv}); FastConv's step runs on two threads when there are two processors
+ * ({@link Halves}; {@code -Ddl4jzoo.convThreads=1} keeps one). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
  */
 public final class Engine {
     private Engine() {}

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the split point depends only on the size, so a run is reproducible; OpenBLAS blocks half a GEMM differently from
  * the whole, so the last bits differ from one thread's ({@code FastDenseTest} holds both to DL4J's fit). If the helper
  * has not started its half when the caller has finished the first, the caller runs it too: on a busy machine the
- * split costs two atomic operations, not a wait for the scheduler. On with {@code -Ddl4jzoo.convThreads=2} (default
- * 1: one thread, as the rest of {@link Engine}).
+ * split costs two atomic operations, not a wait for the scheduler. On by default with two processors or more (quiet
+ * machine, full Fashion-MNIST epoch: seed-cnn 9.6k to 13.1k, lenet5 3.9k to 5.4k samples/s; src/bench/FINDINGS.md,
+ * Round 4); {@code -Ddl4jzoo.convThreads=1} or {@code -Ddl4jzoo.engine=naive} keeps one thread.
  */
 final class Halves {
     private Halves() {}
@@ -25,9 +26,12 @@ final class Halves {
     /** Halves the helper ran (tests check that it ran). */
     static final AtomicLong HELPED = new AtomicLong();
 
+    /** Two threads when the machine has two processors or more. */
+    private static final int DEFAULT = Math.min(2, Runtime.getRuntime().availableProcessors());
+
     static boolean on() {
         return !"naive".equalsIgnoreCase(System.getProperty("dl4jzoo.engine", ""))
-                && Integer.getInteger("dl4jzoo.convThreads", 1) >= 2;
+                && Integer.getInteger("dl4jzoo.convThreads", DEFAULT) >= 2;
     }
 
     private static final Executor HELPER = Executors.newSingleThreadExecutor(r -> {
