@@ -190,9 +190,15 @@ public final class FastDense {
 
     /** True when {@code fit(features, labels)} runs the fast path, false when it hands the batch to DL4J. */
     public boolean takes(INDArray features, INDArray labels) {
-        return plan != null
-                && net.getListeners().stream().allMatch(l -> l instanceof GradientStats)
-                && plan.accepts(features, labels);
+        if (plan == null) {
+            return false;
+        }
+        for (TrainingListener l : net.getListeners()) { // a loop, not a stream: this runs every step
+            if (!(l instanceof GradientStats)) {
+                return false;
+            }
+        }
+        return plan.accepts(features, labels);
     }
 
     /** As {@code net.output(features, false)}. */
