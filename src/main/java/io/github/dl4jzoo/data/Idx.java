@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -15,7 +16,7 @@ import java.util.zip.ZipException;
 /**
  * The IDX format of MNIST and Fashion-MNIST (LeCun et al., http://yann.lecun.com/exdb/mnist/): a
  * big-endian header (magic {@code 0x0000 08 NN}: unsigned bytes, NN dimensions; then one int per
- * dimension) followed by the values, row-major. Reads are bulk (one byte array per file) and check
+ * dimension) followed by the values, row-major. Reads (whole, or part by part through {@link Body}) check
  * everything a truncated download or a wrong file could get wrong: magic, dimensions, length.
  */
 public final class Idx {
@@ -42,6 +43,12 @@ public final class Idx {
 
     /** Reads images and fails at the header if they are not {@code rows x cols}. */
     public static Images readImages(DataFile file, int rows, int cols) {
+        imageDims(file, rows, cols);
+        return readImages(file);
+    }
+
+    /** An images file's header, checked, failing at the header unless the images are {@code rows x cols}. */
+    public static int[] imageDims(DataFile file, int rows, int cols) {
         int[] dims = imageDims(file);
         if (dims[1] != rows || dims[2] != cols) {
             throw DataException.at(
@@ -49,17 +56,13 @@ public final class Idx {
                     file.offsetLabel(2 * INT_BYTES) + ": expected " + rows + "x" + cols + " images, got " + dims[1]
                             + "x" + dims[2]);
         }
-        return readImages(file);
+        return dims;
     }
 
     /** An images file's header, checked, without its images: {@code {count, rows, cols}}. */
     public static int[] imageDims(DataFile file) {
-        try (InputStream in = file.openContent()) {
-            int[] dims = new int[3];
-            readHeader(file, in, IMAGES_MAGIC, dims);
-            return dims;
-        } catch (IOException e) {
-            throw DataException.at(file.name(), "read failed: " + e.getMessage());
+        try (Body images = openImages(file)) {
+            return images.dims.clone();
         }
     }
 
@@ -128,43 +131,137 @@ public final class Idx {
     }
 
     private static byte[] read(DataFile file, int magic, int[] dims, String what) {
-        try (InputStream in = file.openContent()) {
-            int headerBytes = readHeader(file, in, magic, dims);
-            long bodyBytes = 1;
+        try (Body body = Body.open(file, magic, dims.length, what)) {
+            System.arraycopy(body.dims, 0, dims, 0, dims.length);
+            byte[] values = new byte[(int) body.length];
+            body.read(values, 0, values.length);
+            body.end();
+            return values;
+        }
+    }
+
+    /** An images file opened to be read image by image (see {@link Body}). */
+    static Body openImages(DataFile file) {
+        return Body.open(file, IMAGES_MAGIC, 3, "images");
+    }
+
+    /**
+     * The values of an IDX file read in order, a part at a time, so that a large file is never held in
+     * memory whole: opening reads and checks the header, {@link #read} fails at the first missing byte and
+     * {@link #end} checks that the file ends right after the values. Failures name the file and the offset.
+     */
+    static final class Body implements AutoCloseable {
+        private final DataFile file;
+        private final InputStream in;
+        private final int[] dims;
+        private final int headerBytes;
+        private final long length;
+        private final String shape;
+        private long done;
+
+        private Body(DataFile file, InputStream in, int[] dims, int headerBytes, String what) {
+            this.file = file;
+            this.in = in;
+            this.dims = dims.clone();
+            this.headerBytes = headerBytes;
+            long values = 1;
             for (int d : dims) {
-                bodyBytes *= d;
+                values *= d;
             }
-            String shape = describe(dims, what);
-            if (bodyBytes > Integer.MAX_VALUE - 16) {
-                throw DataException.at(
-                        file.name(),
-                        file.offsetLabel(INT_BYTES) + ": expected at most 2 GiB of data, header says " + shape);
+            this.length = values;
+            this.shape = describe(dims, what);
+        }
+
+        static Body open(DataFile file, int magic, int dimensions, String what) {
+            InputStream in = file.openContent();
+            try {
+                int[] dims = new int[dimensions];
+                Body body = new Body(file, in, dims, readHeader(file, in, magic, dims), what);
+                if (body.length > Integer.MAX_VALUE - 16) {
+                    throw DataException.at(
+                            file.name(),
+                            file.offsetLabel(INT_BYTES) + ": expected at most 2 GiB of data, header says "
+                                    + body.shape);
+                }
+                return body;
+            } catch (IOException e) {
+                closeQuietly(in);
+                throw DataException.at(file.name(), "read failed: " + e.getMessage());
+            } catch (RuntimeException e) {
+                closeQuietly(in);
+                throw e;
             }
-            byte[] body = new byte[(int) bodyBytes];
-            int got = readFully(file, in, body, headerBytes);
-            if (got < body.length) {
-                throw DataException.at(
-                        file.name(),
-                        file.offsetLabel(headerBytes + got) + ": expected " + body.length + " data bytes for " + shape
-                                + " (length " + (headerBytes + bodyBytes) + "), file ends here (truncated)");
+        }
+
+        /** Images already in memory, read the same way (nothing can fail). */
+        static Body of(Images images) {
+            byte[] pixels = images.pixels();
+            return new Body(
+                    new DataFile(images.name(), () -> new ByteArrayInputStream(pixels)),
+                    new ByteArrayInputStream(pixels),
+                    new int[] {images.count(), images.rows(), images.cols()},
+                    INT_BYTES * 4,
+                    "images");
+        }
+
+        String name() {
+            return file.name();
+        }
+
+        /** The header's dimensions, e.g. {@code {count, rows, cols}} for images. */
+        int dim(int i) {
+            return dims[i];
+        }
+
+        /** Reads the next {@code n} values into {@code into} from {@code at}. */
+        void read(byte[] into, int at, int n) {
+            try {
+                int got = readFully(file, in, into, at, n, headerBytes + done);
+                done += got;
+                if (got < n) {
+                    throw DataException.at(
+                            file.name(),
+                            file.offsetLabel(headerBytes + done) + ": expected " + length + " data bytes for " + shape
+                                    + " (length " + (headerBytes + length) + "), file ends here (truncated)");
+                }
+            } catch (IOException e) {
+                throw DataException.at(file.name(), "read failed: " + e.getMessage());
             }
-            if (readOrEof(file, in, headerBytes + got) != -1) {
-                drain(file, in, headerBytes + bodyBytes);
-                throw DataException.at(
-                        file.name(),
-                        file.offsetLabel(headerBytes + bodyBytes) + ": expected end of file after " + shape
-                                + ", found more bytes");
+        }
+
+        /** Fails unless the file ends here, right after the values (and, gzipped, with a valid trailer). */
+        void end() {
+            try {
+                if (readOrEof(file, in, headerBytes + done) != -1) {
+                    drain(file, in, headerBytes + length);
+                    throw DataException.at(
+                            file.name(),
+                            file.offsetLabel(headerBytes + length) + ": expected end of file after " + shape
+                                    + ", found more bytes");
+                }
+            } catch (IOException e) {
+                throw DataException.at(file.name(), "read failed: " + e.getMessage());
             }
-            return body;
-        } catch (IOException e) {
-            throw DataException.at(file.name(), "read failed: " + e.getMessage());
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(in);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // only read from: nothing is lost
         }
     }
 
     /** Reads magic and dimensions into {@code dims}; returns the header length in bytes. */
     private static int readHeader(DataFile file, InputStream in, int magic, int[] dims) throws IOException {
         byte[] header = new byte[INT_BYTES * (dims.length + 1)];
-        int got = readFully(file, in, header, 0);
+        int got = readFully(file, in, header, 0, header.length, 0);
         if (got < INT_BYTES) {
             throw DataException.at(
                     file.name(),
@@ -198,12 +295,13 @@ public final class Idx {
         return header.length;
     }
 
-    /** Like readNBytes, but turns a gzip stream that ends early into a short count, not an exception. */
-    private static int readFully(DataFile file, InputStream in, byte[] into, long offset) throws IOException {
+    /** Like readNBytes ({@code offset}: where {@code into[at]} is in the file), but turns a gzip stream that ends early into a short count, not an exception. */
+    private static int readFully(DataFile file, InputStream in, byte[] into, int at, int length, long offset)
+            throws IOException {
         int got = 0;
         try {
-            while (got < into.length) {
-                int n = in.read(into, got, into.length - got);
+            while (got < length) {
+                int n = in.read(into, at + got, length - got);
                 if (n < 0) {
                     break;
                 }

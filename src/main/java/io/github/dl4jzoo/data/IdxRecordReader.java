@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import org.datavec.api.conf.Configuration;
 import org.datavec.api.records.Record;
 import org.datavec.api.records.metadata.RecordMetaData;
@@ -28,7 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * as DataVec's image readers give them. One record is the image as an {@link NDArrayWritable}
  * {@code [1, rows*cols]} and its class as an {@link IntWritable}; {@link #next(int)} gives {@code num} records at
  * once as DataVec's image readers do: one features array {@code [num, rows*cols]} and one one-hot labels array.
- * The files are read and checked in bulk on {@code initialize} (magic, dimensions, length, label range).
+ * {@code initialize} reads and checks the labels and the images' header (magic, dimensions, counts, label
+ * range); the images are decoded as records are asked for, so a file cut short or corrupt fails when reading
+ * gets there, naming the place.
  *
  * <p>Initialise with an input split of exactly two locations, images first, then labels:
  * {@code new CollectionInputSplit(List.of(images.toUri(), labels.toUri()))}.
@@ -37,7 +40,15 @@ public final class IdxRecordReader extends BaseRecordReader {
     private static final long serialVersionUID = 1L;
     private static final int CHUNK_PIXELS = 1 << 16;
 
-    private transient Idx.Images images;
+    /** Opens the images at the first one. */
+    private transient Supplier<Idx.Body> opener;
+    /** The images, open at image {@code position}; null before the first read and after the last. */
+    private transient Idx.Body images;
+
+    private int position;
+    private String name;
+    private int rows;
+    private int cols;
     private transient int[] labels;
     private int numClasses;
     private URI imagesUri;
@@ -49,23 +60,44 @@ public final class IdxRecordReader extends BaseRecordReader {
      * below {@code numClasses}.
      */
     public static IdxRecordReader of(Idx.Images images, Idx.Labels labels, int numClasses) {
-        if (labels.count() != images.count()) {
+        return of(() -> Idx.Body.of(images), labels, numClasses);
+    }
+
+    /**
+     * A reader that streams the images from their file as records are asked for, decoding each part straight
+     * into the records' arrays (the file is never held whole), with the same checks. The header is read here;
+     * a file that is cut short or corrupt fails when the reader gets there, naming the place.
+     */
+    public static IdxRecordReader of(DataFile images, Idx.Labels labels, int numClasses) {
+        return of(() -> Idx.openImages(images), labels, numClasses);
+    }
+
+    private static IdxRecordReader of(Supplier<Idx.Body> opener, Idx.Labels labels, int numClasses) {
+        Idx.Body images = opener.get();
+        int count = images.dim(0);
+        if (labels.count() != count) {
+            images.close();
             throw DataException.at(
                     labels.name(),
-                    "offset 4: expected " + images.count() + " labels to match " + images.name() + " (" + images.count()
+                    "offset 4: expected " + count + " labels to match " + images.name() + " (" + count
                             + " images), got " + labels.count());
         }
         int[] classes = new int[labels.count()];
         for (int i = 0; i < classes.length; i++) {
             classes[i] = labels.labels()[i] & 0xff;
             if (classes[i] >= numClasses) {
+                images.close();
                 throw DataException.at(
                         labels.name(),
                         "offset " + (8 + i) + ": expected a label in 0.." + (numClasses - 1) + ", got " + classes[i]);
             }
         }
         IdxRecordReader reader = new IdxRecordReader();
+        reader.opener = opener;
         reader.images = images;
+        reader.name = images.name();
+        reader.rows = images.dim(1);
+        reader.cols = images.dim(2);
         reader.labels = classes;
         reader.numClasses = numClasses;
         reader.imagesUri = Path.of(images.name()).toUri();
@@ -90,10 +122,15 @@ public final class IdxRecordReader extends BaseRecordReader {
             throw new IllegalArgumentException(
                     "split: expected 2 locations (images file, labels file), got " + locations.length);
         }
-        Idx.Images read = Idx.readImages(DataFile.of(Path.of(locations[0])));
         Idx.Labels labelsRead = Idx.readLabels(DataFile.of(Path.of(locations[1])));
-        IdxRecordReader ready = of(read, labelsRead, classesSeen(labelsRead));
+        IdxRecordReader ready = of(DataFile.of(Path.of(locations[0])), labelsRead, classesSeen(labelsRead));
+        close();
+        opener = ready.opener;
         images = ready.images;
+        position = 0;
+        name = ready.name;
+        rows = ready.rows;
+        cols = ready.cols;
         labels = ready.labels;
         numClasses = ready.numClasses;
         imagesUri = locations[0];
@@ -108,6 +145,23 @@ public final class IdxRecordReader extends BaseRecordReader {
 
     public int size() {
         return labels == null ? 0 : labels.length;
+    }
+
+    /** The images file's name, for messages. */
+    String name() {
+        return name;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    int cols() {
+        return cols;
+    }
+
+    int numClasses() {
+        return numClasses;
     }
 
     @Override
@@ -198,8 +252,10 @@ public final class IdxRecordReader extends BaseRecordReader {
 
     @Override
     public void close() {
-        images = null;
-        labels = null;
+        if (images != null) {
+            images.close();
+            images = null;
+        }
     }
 
     @Override
@@ -213,24 +269,52 @@ public final class IdxRecordReader extends BaseRecordReader {
     }
 
     /**
-     * Images {@code from .. from+n-1} as {@code [n, rows*cols]} float grey levels, converted in chunks straight
-     * into the array's native buffer (no per-pixel boxing, no second full-size Java array).
+     * Images {@code from .. from+n-1} as {@code [n, rows*cols]} float grey levels, read from the images in
+     * chunks and converted straight into the array's native buffer (no per-pixel boxing, no full-size Java
+     * array). Reading on from where the last call stopped is the usual case; another start reopens or skips.
      */
     private INDArray pixels(int from, int n) {
-        int d = images.rows() * images.cols();
+        int d = rows * cols;
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, n, d);
         FloatBuffer target = out.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        byte[] source = images.pixels();
-        float[] chunk = new float[Math.min(CHUNK_PIXELS, n * d)];
-        int end = (from + n) * d;
-        for (int at = from * d; at < end; ) {
-            int m = Math.min(chunk.length, end - at);
-            for (int i = 0; i < m; i++) {
-                chunk[i] = source[at + i] & 0xff;
+        int chunk = Math.min(CHUNK_PIXELS, n * d);
+        byte[] bytes = new byte[chunk];
+        float[] grey = new float[chunk];
+        try {
+            seek(from, bytes);
+            for (long left = (long) n * d; left > 0; ) {
+                int m = (int) Math.min(chunk, left);
+                images.read(bytes, 0, m);
+                for (int i = 0; i < m; i++) {
+                    grey[i] = bytes[i] & 0xff;
+                }
+                target.put(grey, 0, m);
+                left -= m;
             }
-            target.put(chunk, 0, m);
-            at += m;
+            position = from + n;
+            if (position == labels.length) {
+                images.end();
+                close();
+            }
+            return out;
+        } catch (RuntimeException e) {
+            close(); // where a failed read stopped is unknown: the next read reopens
+            throw e;
         }
-        return out;
+    }
+
+    /** Opens or moves the images to image {@code index}, using {@code scratch} to skip. */
+    private void seek(int index, byte[] scratch) {
+        if (images == null || index < position) {
+            close();
+            images = opener.get();
+            position = 0;
+        }
+        for (long skip = (long) (index - position) * rows * cols; skip > 0; ) {
+            int m = (int) Math.min(scratch.length, skip);
+            images.read(scratch, 0, m);
+            skip -= m;
+        }
+        position = index;
     }
 }

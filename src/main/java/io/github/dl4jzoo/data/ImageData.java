@@ -43,11 +43,11 @@ public record ImageData(String id, ImageSet train, ImageSet test, List<String> c
         List<String> names = classNames.isEmpty() ? numbered(IdxRecordReader.classesSeen(trainLabels)) : classNames;
         // The test set is read on a second thread while this one reads the training set (a second core cuts
         // a Fashion-MNIST load by the test set's share). A failure in the training files is reported first.
-        CompletableFuture<ImageSet> test = CompletableFuture.supplyAsync(() -> ImageSet.of(
-                Idx.readImages(files.testImages(), size[1], size[2]),
-                Idx.readLabels(files.testLabels()),
-                names.size()));
-        ImageSet train = ImageSet.of(Idx.readImages(files.trainImages()), trainLabels, names.size());
+        CompletableFuture<ImageSet> test = CompletableFuture.supplyAsync(() -> {
+            Idx.imageDims(files.testImages(), size[1], size[2]);
+            return ImageSet.of(files.testImages(), Idx.readLabels(files.testLabels()), names.size());
+        });
+        ImageSet train = ImageSet.of(files.trainImages(), trainLabels, names.size());
         return new ImageData(id, train, join(test), names);
     }
 

@@ -1,5 +1,6 @@
 package io.github.dl4jzoo.data;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -81,7 +82,7 @@ public record ImageSet(String source, INDArray pixels, int[] labels, int channel
                                 .assign(x.reshape('c', n, perImage));
                     }
                     if (record.get(1) instanceof NDArrayWritable oneHot) {
-                        System.arraycopy(oneHot.get().argMax(1).toIntVector(), 0, labels, done, n);
+                        classes(oneHot.get(), labels, done);
                     } else {
                         labels[done] = record.get(1).toInt();
                     }
@@ -104,21 +105,51 @@ public record ImageSet(String source, INDArray pixels, int[] labels, int channel
         if (done != count) {
             throw DataException.at(source, "expected " + count + " images, the reader gave " + done);
         }
-        pixels.divi(MAX_PIXEL); // x / 255 in float: the same rounding as numpy's uint8 -> float32 / 255
+        pixels.divi(MAX_PIXEL);
         return new ImageSet(source, pixels, labels, channels, rows, cols, numClasses);
+    }
+
+    /**
+     * Writes the class of each row of a one-hot array (its first largest value) into {@code into} from
+     * {@code at}. Read in Java: as an ND4J argMax it was the load's first custom op, which costs ND4J a cold
+     * start of about 0.1 s.
+     */
+    private static void classes(INDArray oneHot, int[] into, int at) {
+        INDArray hot = oneHot.ordering() == 'c' && !oneHot.isView() ? oneHot : oneHot.dup('c');
+        FloatBuffer values = hot.data().asNioFloat();
+        int n = (int) hot.size(0);
+        int k = (int) hot.size(1);
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (values.get(i * k + j) > values.get(i * k + best)) {
+                    best = j;
+                }
+            }
+            into[at + i] = best;
+        }
     }
 
     /** An IDX image/label pair as a set, through {@link IdxRecordReader}. */
     public static ImageSet of(Idx.Images images, Idx.Labels labels, int numClasses) {
+        return of(IdxRecordReader.of(images, labels, numClasses));
+    }
+
+    /** An IDX images file and its labels as a set, the images streamed through {@link IdxRecordReader}. */
+    public static ImageSet of(DataFile images, Idx.Labels labels, int numClasses) {
+        return of(IdxRecordReader.of(images, labels, numClasses));
+    }
+
+    private static ImageSet of(IdxRecordReader reader) {
         return read(
-                IdxRecordReader.of(images, labels, numClasses),
-                images.name(),
+                reader,
+                reader.name(),
                 1,
-                images.rows(),
-                images.cols(),
-                numClasses,
-                images.count(),
-                e -> DataException.at(images.name(), "cannot read: " + e.getMessage()));
+                reader.rows(),
+                reader.cols(),
+                reader.numClasses(),
+                reader.size(),
+                e -> DataException.at(reader.name(), "cannot read: " + e.getMessage()));
     }
 
     public int size() {
