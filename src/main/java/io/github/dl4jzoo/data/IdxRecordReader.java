@@ -51,6 +51,9 @@ public final class IdxRecordReader extends BaseRecordReader {
     private int cols;
     private transient int[] labels;
     private int numClasses;
+    /** What the stored grey levels are divided by: 1 (DataVec's convention), or 255 for values in [0, 1]. */
+    private float divisor = 1;
+
     private URI imagesUri;
     private int cursor;
     private Configuration conf;
@@ -102,6 +105,15 @@ public final class IdxRecordReader extends BaseRecordReader {
         reader.numClasses = numClasses;
         reader.imagesUri = Path.of(images.name()).toUri();
         return reader;
+    }
+
+    /**
+     * This reader, giving values in [0, 1] instead of grey levels: {@code level / 255} in float (the rounding
+     * of numpy's {@code uint8 -> float32 / 255}), done as the images are decoded instead of in a second pass.
+     */
+    IdxRecordReader inUnitInterval() {
+        divisor = (float) Standardisation.MAX_GREY_LEVEL;
+        return this;
     }
 
     /** The highest label in {@code labels}, plus one: the classes of an IDX set that names none. */
@@ -269,7 +281,7 @@ public final class IdxRecordReader extends BaseRecordReader {
     }
 
     /**
-     * Images {@code from .. from+n-1} as {@code [n, rows*cols]} float grey levels, read from the images in
+     * Images {@code from .. from+n-1} as {@code [n, rows*cols]} floats (grey levels over the divisor), read from the images in
      * chunks and converted straight into the array's native buffer (no per-pixel boxing, no full-size Java
      * array). Reading on from where the last call stopped is the usual case; another start reopens or skips.
      */
@@ -279,16 +291,16 @@ public final class IdxRecordReader extends BaseRecordReader {
         FloatBuffer target = out.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         int chunk = Math.min(CHUNK_PIXELS, n * d);
         byte[] bytes = new byte[chunk];
-        float[] grey = new float[chunk];
+        float[] values = new float[chunk];
         try {
             seek(from, bytes);
             for (long left = (long) n * d; left > 0; ) {
                 int m = (int) Math.min(chunk, left);
                 images.read(bytes, 0, m);
                 for (int i = 0; i < m; i++) {
-                    grey[i] = bytes[i] & 0xff;
+                    values[i] = (bytes[i] & 0xff) / divisor;
                 }
-                target.put(grey, 0, m);
+                target.put(values, 0, m);
                 left -= m;
             }
             position = from + n;

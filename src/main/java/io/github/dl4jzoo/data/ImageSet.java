@@ -56,6 +56,20 @@ public record ImageSet(String source, INDArray pixels, int[] labels, int channel
             int numClasses,
             int count,
             Function<RuntimeException, DataException> onFailure) {
+        return read(reader, source, channels, rows, cols, numClasses, count, onFailure, true);
+    }
+
+    /** {@link #read}; {@code greyLevels} false: the reader gives values in [0, 1] already. */
+    private static ImageSet read(
+            RecordReader reader,
+            String source,
+            int channels,
+            int rows,
+            int cols,
+            int numClasses,
+            int count,
+            Function<RuntimeException, DataException> onFailure,
+            boolean greyLevels) {
         long perImage = (long) channels * rows * cols;
         if (count * perImage * Float.BYTES > Integer.MAX_VALUE) {
             throw DataException.at(source, "expected at most 512M pixels in one set, got " + count * perImage);
@@ -105,7 +119,9 @@ public record ImageSet(String source, INDArray pixels, int[] labels, int channel
         if (done != count) {
             throw DataException.at(source, "expected " + count + " images, the reader gave " + done);
         }
-        pixels.divi(MAX_PIXEL);
+        if (greyLevels) {
+            pixels.divi(MAX_PIXEL); // x / 255 in float: the same rounding as numpy's uint8 -> float32 / 255
+        }
         return new ImageSet(source, pixels, labels, channels, rows, cols, numClasses);
     }
 
@@ -142,14 +158,15 @@ public record ImageSet(String source, INDArray pixels, int[] labels, int channel
 
     private static ImageSet of(IdxRecordReader reader) {
         return read(
-                reader,
+                reader.inUnitInterval(),
                 reader.name(),
                 1,
                 reader.rows(),
                 reader.cols(),
                 reader.numClasses(),
                 reader.size(),
-                e -> DataException.at(reader.name(), "cannot read: " + e.getMessage()));
+                e -> DataException.at(reader.name(), "cannot read: " + e.getMessage()),
+                false);
     }
 
     public int size() {

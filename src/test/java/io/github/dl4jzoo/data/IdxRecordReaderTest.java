@@ -16,6 +16,7 @@ import org.datavec.api.writable.Writable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The reader streaming images from their file gives exactly what the file holds, wherever its reads stop. */
 class IdxRecordReaderTest {
@@ -31,7 +32,7 @@ class IdxRecordReaderTest {
     private final byte[] labels = labels();
 
     @Test
-    void streamedSetEqualsTheWholeFileScaledByHand() {
+    void streamedSetEqualsTheWholeFileScaledByHandAsNd4jScales() {
         Path file = dir.resolve("i-idx3-ubyte.gz");
         Idx.writeImages(file, SIDE, SIDE, pixels);
         Idx.Labels read = new Idx.Labels("l", COUNT, labels);
@@ -44,6 +45,14 @@ class IdxRecordReaderTest {
             expected[i] = (pixels[i] & 0xff) / 255f;
         }
         assertArrayEquals(expected, streamed.pixels().data().asFloat());
+        float[] levels = new float[256];
+        for (int level = 0; level < levels.length; level++) {
+            levels[level] = level;
+        }
+        float[] byNd4j = Nd4j.createFromArray(levels).divi(255.0).toFloatVector();
+        for (int level = 0; level < levels.length; level++) {
+            assertEquals(level / 255f, byNd4j[level], "ND4J's x / 255, as sets were scaled before, for " + level);
+        }
         assertArrayEquals(expected, whole.pixels().data().asFloat());
         int[] classes = new int[COUNT];
         for (int i = 0; i < COUNT; i++) {
