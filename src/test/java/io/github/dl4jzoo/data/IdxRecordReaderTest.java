@@ -2,6 +2,8 @@ package io.github.dl4jzoo.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,6 +111,27 @@ class IdxRecordReaderTest {
                 file + ": offset 70016: expected 78400 data bytes for 100 images of 28x28 (length 78416), file ends"
                         + " here (truncated)",
                 () -> ImageSet.of(DataFile.of(file), new Idx.Labels("l", COUNT, labels), 10));
+    }
+
+    @Test
+    void aGzippedFileCutShortFailsWhereItEnds() throws IOException {
+        byte[] gz = IdxTest.gzip(Idx.encode(Idx.IMAGES_MAGIC, new int[] {COUNT, SIDE, SIDE}, pixels));
+        Path noTrailer = Files.write(dir.resolve("t-idx3-ubyte.gz"), Arrays.copyOf(gz, gz.length - 4));
+        IdxTest.assertMessage(
+                noTrailer + ": offset 78416 (decompressed): expected a gzip trailer (CRC, length), file ends early"
+                        + " (truncated)",
+                () -> ImageSet.of(DataFile.of(noTrailer), new Idx.Labels("l", COUNT, labels), 10));
+
+        Path half = Files.write(dir.resolve("h-idx3-ubyte.gz"), Arrays.copyOf(gz, gz.length / 2));
+        String message = assertThrows(
+                        DataException.class,
+                        () -> ImageSet.of(DataFile.of(half), new Idx.Labels("l", COUNT, labels), 10))
+                .getMessage();
+        assertTrue(message.startsWith(half + ": offset "), message);
+        assertTrue(
+                message.endsWith(" (decompressed): expected 78400 data bytes for 100 images of 28x28 (length 78416),"
+                        + " file ends here (truncated)"),
+                message);
     }
 
     @Test
