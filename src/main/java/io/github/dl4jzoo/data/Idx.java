@@ -156,7 +156,7 @@ public final class Idx {
         private final int[] dims;
         private final int headerBytes;
         private final long length;
-        private final String shape;
+        private final String what;
         private long done;
 
         private Body(DataFile file, InputStream in, int[] dims, int headerBytes, String what) {
@@ -169,7 +169,7 @@ public final class Idx {
                 values *= d;
             }
             this.length = values;
-            this.shape = describe(dims, what);
+            this.what = what;
         }
 
         static Body open(DataFile file, int magic, int dimensions, String what) {
@@ -181,7 +181,7 @@ public final class Idx {
                     throw DataException.at(
                             file.name(),
                             file.offsetLabel(INT_BYTES) + ": expected at most 2 GiB of data, header says "
-                                    + body.shape);
+                                    + describe(body.dims, what));
                 }
                 return body;
             } catch (IOException e) {
@@ -221,8 +221,9 @@ public final class Idx {
                 if (got < n) {
                     throw DataException.at(
                             file.name(),
-                            file.offsetLabel(headerBytes + done) + ": expected " + length + " data bytes for " + shape
-                                    + " (length " + (headerBytes + length) + "), file ends here (truncated)");
+                            file.offsetLabel(headerBytes + done) + ": expected " + length + " data bytes for "
+                                    + describe(dims, what) + " (length " + (headerBytes + length)
+                                    + "), file ends here (truncated)");
                 }
             } catch (IOException e) {
                 throw DataException.at(file.name(), "read failed: " + e.getMessage());
@@ -236,8 +237,8 @@ public final class Idx {
                     drain(file, in, headerBytes + length);
                     throw DataException.at(
                             file.name(),
-                            file.offsetLabel(headerBytes + length) + ": expected end of file after " + shape
-                                    + ", found more bytes");
+                            file.offsetLabel(headerBytes + length) + ": expected end of file after "
+                                    + describe(dims, what) + ", found more bytes");
                 }
             } catch (IOException e) {
                 throw DataException.at(file.name(), "read failed: " + e.getMessage());
