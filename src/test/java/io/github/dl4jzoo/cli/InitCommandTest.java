@@ -167,8 +167,8 @@ class InitCommandTest {
                 CliRun.of("init", tmp.resolve("app").toString(), "--recipe", "digits", "--models", models.toString());
         assertEquals(2, r.code());
         assertEquals(
-                "zoo: dataset 'mnist': zoo init writes data loaders for fashion-mnist-sample, fashion-mnist, idx:DIR,"
-                        + " images:DIR, co2, xor and xor-bias\n",
+                "zoo: dataset 'mnist': zoo init writes data loaders for fashion-mnist, fashion-mnist-sample, co2, xor,"
+                        + " xor-bias, idx:DIR and images:DIR\n",
                 r.err());
         assertFalse(Files.exists(tmp.resolve("app")));
     }
