@@ -239,6 +239,13 @@ class ScaffoldTest {
     }
 
     @Test
+    void aSeriesRecipeWithoutWindowsIsRefused() {
+        Recipe classifier = REGISTRY.get("mlp", List.of("dataset=co2"));
+        InitException e = assertThrows(InitException.class, () -> project(classifier, OPTIONS));
+        assertEquals("recipe mlp: data.window: expected the windows to cut the series into", e.getMessage());
+    }
+
+    @Test
     void aDatasetWithoutALoaderIsRefused() {
         Recipe mnist = REGISTRY.get("mlp", List.of("dataset=mnist"));
         InitException e = assertThrows(InitException.class, () -> project(mnist, OPTIONS));
