@@ -159,7 +159,7 @@ public final class Scaffold {
     }
 
     /** The recipe's dataset, if its kind writes projects for it; else one line naming the datasets it writes for. */
-    static DatasetId dataset(Recipe recipe) {
+    private static DatasetId dataset(Recipe recipe) {
         DatasetId id = Datasets.id(recipe.dataset());
         if (!id.kind().scaffolds(id)) {
             List<String> written = Datasets.ids().stream()
