@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # One-epoch test accuracy of the peer networks over several seeds, DL4J (io.github.dl4jzoo.bench.PeerRun with
 # -Dpeer.seed) against PyTorch (../shared/peer/pytorch_peer.py), on full Fashion-MNIST, batches in file order on
-# both sides: the seed only draws the initial weights. Prints each run, then per model and side the mean and
-# sample standard deviation, and the mean gap (PyTorch - DL4J) in points.
-# The peer seeds torch with 123 on import and takes no seed; it is imported here and re-seeded before its main()
-# (the peer itself is not changed). Accuracy does not depend on load, so this may run on a busy machine.
+# both sides: the seed only draws the initial weights. The forecasters (mlp-forecast, lstm-forecast) compare test
+# RMSE in ppm on the embedded CO2 series: `zoo train NAME --set seed=N` against pytorch_forecast_peer.py. Prints
+# each run, then per model and side the mean and sample standard deviation, and the mean gap (PyTorch - DL4J), in
+# accuracy points or ppm.
+# The peers seed torch with 123 on import and take no seed; each is imported here and re-seeded before its main()
+# (the peers themselves are not changed). Accuracy does not depend on load, so this may run on a busy machine.
 #
-# Usage: src/bench/accuracy-seeds.sh [models...]   (default: lstm mlp lenet keras)
+# Usage: src/bench/accuracy-seeds.sh [models...]   (default: lstm mlp lenet keras; also mlp-forecast lstm-forecast)
 # Env:   SEEDS="1 2 3 4 5"   PEER_DIR=../shared/peer   FM_DIR as the peer   JAVA_OPTS extra JVM options
+#        ZOO_SET="weightInit=uniform" more --set values for the zoo's forecasters
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MODELS=${*:-lstm mlp lenet keras}
@@ -21,22 +24,34 @@ mvn -B -q -o -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$
 CP="target/classes:$(cat "$OUT/cp.txt")"
 read -ra EXTRA <<<"${JAVA_OPTS:-}"
 
-acc() { # the test_acc of the run's RESULT line in $OUT/log, nan when the run failed
-  grep -h '^RESULT' "$OUT/log" | grep -oE 'test_acc=[0-9.]+' | cut -d= -f2 | grep . || echo nan
+acc() { # the test_acc (test_rmse for forecasters) of the run's RESULT line in $OUT/log, nan when the run failed
+  grep -h '^RESULT' "$OUT/log" | grep -oE 'test_(acc|rmse)=[0-9.]+' | cut -d= -f2 | grep . || echo nan
 }
+CO2=src/main/resources/io/github/dl4jzoo/data/co2/co2-concentration.csv
 dl4j() { # model seed
+  if [[ $1 == *-forecast ]]; then
+    read -ra SETS <<<"${ZOO_SET:-}"
+    ./zoo train "$1" --set seed="$2" ${SETS[@]/#/--set=} --verbose 0 --out "$OUT/run" --overwrite 2>&1 |
+      grep -oE 'test RMSE [0-9.]+' | sed 's/test RMSE /RESULT test_rmse=/' >"$OUT/log" || true
+    acc
+    return
+  fi
   java -Xmx2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     "${EXTRA[@]}" -Dpeer.seed="$2" -cp "$CP" io.github.dl4jzoo.bench.PeerRun "$1" 0 >"$OUT/log" 2>&1 || true
   acc
 }
 torch() { # model seed
-  PYTHONDONTWRITEBYTECODE=1 TORCH_THREADS=1 /usr/bin/python3 -c '
+  local peer=pytorch_peer args="\"$1\", \"0\""
+  if [[ $1 == *-forecast ]]; then
+    peer=pytorch_forecast_peer args="\"${1%-forecast}\", \"$CO2\""
+  fi
+  PYTHONDONTWRITEBYTECODE=1 TORCH_THREADS=1 /usr/bin/python3 -c "
 import sys, torch
 sys.path.insert(0, sys.argv[1])
-import pytorch_peer
+import $peer
 torch.manual_seed(int(sys.argv[2]))
-sys.argv = ["pytorch_peer.py", sys.argv[3], "0"]
-pytorch_peer.main()' "$PEER_DIR" "$2" "$1" >"$OUT/log" 2>&1 || true
+sys.argv = ['$peer.py', $args]
+$peer.main()" "$PEER_DIR" "$2" >"$OUT/log" 2>&1 || true
   acc
 }
 
@@ -50,7 +65,7 @@ for m in $MODELS; do
   done
 done
 echo
-echo "| model | seeds | DL4J mean (sd) | PyTorch mean (sd) | mean gap, points (PyTorch - DL4J) |"
+echo "| model | seeds | DL4J mean (sd) | PyTorch mean (sd) | mean gap, points or ppm (PyTorch - DL4J) |"
 echo "|---|---|---|---|---|"
 for m in $MODELS; do
   awk -v m="$m" -v seeds="$SEEDS" '
@@ -58,6 +73,7 @@ for m in $MODELS; do
     END {ma=sa/NR; mb=sb/NR
          for (i=1;i<=NR;i++) {va+=(a[i]-ma)^2; vb+=(b[i]-mb)^2}
          d=(NR>1)?NR-1:1
-         printf "| %s | %s | %.4f (%.4f) | %.4f (%.4f) | %.2f |\n", m, seeds, ma, sqrt(va/d), mb, sqrt(vb/d), 100*(mb-ma)}' "$OUT/$m"
+         gap=(m ~ /-forecast$/) ? mb-ma : 100*(mb-ma)
+         printf "| %s | %s | %.4f (%.4f) | %.4f (%.4f) | %.2f |\n", m, seeds, ma, sqrt(va/d), mb, sqrt(vb/d), gap}' "$OUT/$m"
 done
 echo "1-minute load average at the end: $(cut -d' ' -f1 /proc/loadavg)"

@@ -7,6 +7,7 @@ import io.github.dl4jzoo.data.Splits;
 import io.github.dl4jzoo.report.ComparisonReport;
 import io.github.dl4jzoo.report.Table;
 import io.github.dl4jzoo.train.Baselines;
+import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.Environment;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
@@ -139,6 +140,7 @@ public final class Comparison extends Settings<Comparison> {
                 }
             }
         }
+        Engine.configure(); // a switch it cannot honour is refused before the folder is made
         Path dir = out.orElseGet(() -> Run.defaultDir("compare"));
         try (RunFolder folder = RunFolder.create(dir, overwrite, RunFolder.Kind.COMPARISON)) {
             Map<String, String> env = Environment.describe();

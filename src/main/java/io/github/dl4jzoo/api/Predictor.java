@@ -15,7 +15,6 @@ import io.github.dl4jzoo.data.TimeSeries;
 import io.github.dl4jzoo.train.Engine;
 import io.github.dl4jzoo.train.FastDense;
 import io.github.dl4jzoo.train.SavedRun;
-import io.github.dl4jzoo.train.TrainData;
 import io.github.dl4jzoo.train.TrainException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,11 +43,7 @@ final class Predictor {
             return forecast(saved, input);
         }
         DataKind.Examples read = Datasets.examples(
-                recipe.dataset(),
-                input,
-                TrainData.request(recipe, Optional.empty()),
-                options.invert(),
-                options.limit());
+                recipe.dataset(), input, recipe.dataRequest(Optional.empty()), options.invert(), options.limit());
         // The kinds read pixels scaled to [0, 1]; the zip's normaliser takes grey levels 0-255, as a program with
         // DL4J alone would give it, and applies the scaling and standardisation the model was trained with.
         INDArray x = read.features().mul(Standardisation.MAX_GREY_LEVEL);

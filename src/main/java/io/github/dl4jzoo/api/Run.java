@@ -79,6 +79,7 @@ public final class Run extends Settings<Run> {
         Registry registry = registry();
         Recipe recipe = registry.get(name, overrides);
         // Everything that can be refused is checked before the folder is made: a refused start leaves nothing.
+        Engine.configure();
         Splits data = TrainData.load(recipe, this.data);
         try (RunFolder folder = RunFolder.create(out.orElseGet(() -> defaultDir(name)), overwrite)) {
             folder.writeText(RunFolder.RECIPE, RecipeReader.resolvedYaml(registry.file(name), overrides));

@@ -1,7 +1,13 @@
 package io.github.dl4jzoo.arch;
 
+import io.github.dl4jzoo.data.Augmentation;
+import io.github.dl4jzoo.data.DataRequest;
+import io.github.dl4jzoo.data.Layout;
+import io.github.dl4jzoo.data.SeriesSpec;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -72,6 +78,32 @@ public record Recipe(
         return arch.parameterCount(input, output);
     }
 
+    /**
+     * What this recipe asks of its data, in the data layer's words: shape, split, scaling, augmentation, batches;
+     * {@code dataFlag} is the {@code --data} folder or file, when given.
+     */
+    public DataRequest dataRequest(Optional<Path> dataFlag) {
+        int[] size = input.imageSize();
+        Augment a = data.augment();
+        Window w = data.window();
+        return new DataRequest(
+                dataFlag,
+                input.layout(),
+                input.channels(),
+                size[0],
+                size[1],
+                input.size(),
+                Optional.ofNullable(w)
+                        .map(x ->
+                                new SeriesSpec(x.date(), x.features(), x.target(), x.steps(), x.horizon(), x.stride())),
+                w == null ? 0 : w.testRows(),
+                batchSize,
+                seed,
+                data.validation(),
+                data.standardize(),
+                a == null ? Augmentation.NONE : new Augmentation(a.shift(), a.rotateDegrees(), a.flip()));
+    }
+
     public enum Task {
         CLASSIFICATION,
         REGRESSION,
@@ -88,6 +120,9 @@ public record Recipe(
 
         /** The number of values in one example. */
         int size();
+
+        /** How a batch is shaped for this input: vectors flat, images NCHW, sequences [batch, features, steps]. */
+        Layout layout();
 
         /** Picture channels the network reads: an image's, else 1 (grey). */
         default int channels() {
@@ -114,6 +149,10 @@ public record Recipe(
                 return InputType.convolutional(height, width, channels);
             }
 
+            public Layout layout() {
+                return Layout.IMAGE;
+            }
+
             public int size() {
                 return channels * height * width;
             }
@@ -125,6 +164,10 @@ public record Recipe(
                 return InputType.recurrent(features, steps);
             }
 
+            public Layout layout() {
+                return Layout.SEQUENCE;
+            }
+
             public int size() {
                 return steps * features;
             }
@@ -133,6 +176,10 @@ public record Recipe(
         record Vector(int features) implements Input {
             public InputType inputType() {
                 return InputType.feedForward(features);
+            }
+
+            public Layout layout() {
+                return Layout.FLAT;
             }
 
             public int size() {

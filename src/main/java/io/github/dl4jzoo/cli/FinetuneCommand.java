@@ -11,7 +11,6 @@ import io.github.dl4jzoo.train.Published;
 import io.github.dl4jzoo.train.RunFolder;
 import io.github.dl4jzoo.train.RunResult;
 import io.github.dl4jzoo.train.SavedRun;
-import io.github.dl4jzoo.train.TrainData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -82,7 +81,7 @@ final class FinetuneCommand implements Callable<Integer> {
         Recipe first = RecipeReader.read(baseYaml, source, overrides);
         // The new data's classes, read without TrainData's check against the published output's units: another
         // count is what replacing the output layer is for.
-        List<String> classes = Datasets.load(first.dataset(), TrainData.request(first, Optional.ofNullable(run.data)))
+        List<String> classes = Datasets.load(first.dataset(), first.dataRequest(Optional.ofNullable(run.data)))
                 .classNames();
         boolean classifier = first.task() == Recipe.Task.CLASSIFICATION;
         boolean replace = classifier && !classes.equals(base.classNames());

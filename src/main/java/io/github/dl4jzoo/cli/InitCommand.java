@@ -3,7 +3,7 @@ package io.github.dl4jzoo.cli;
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.RecipeException;
 import io.github.dl4jzoo.arch.Registry;
-import io.github.dl4jzoo.init.DataSources;
+import io.github.dl4jzoo.data.DataSources;
 import io.github.dl4jzoo.init.InitException;
 import io.github.dl4jzoo.init.Scaffold;
 import java.io.IOException;

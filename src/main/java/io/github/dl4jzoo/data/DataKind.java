@@ -2,13 +2,16 @@ package io.github.dl4jzoo.data;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One data format: how a dataset of it is located, loaded, verified, described and read for prediction. A
- * new format is one class implementing this, added to {@link Datasets#KINDS}; datasets known by name name
- * their kind in the {@link Catalog}.
+ * One data format: how a dataset of it is located, loaded, verified, described, read for prediction and written
+ * into a standalone project by {@code zoo init}. A new format is one class implementing this, added to
+ * {@link Datasets#KINDS}; datasets known by name name their kind in the {@link Catalog}. The project part is
+ * optional: a kind that answers {@link #scaffolds} for some of its datasets implements {@link #misfit} and
+ * {@link #project}, and keeps the loader templates it names beside {@code zoo init}'s other templates.
  */
 public interface DataKind {
     /** The kind's name, which is also the prefix of its path ids ({@code idx} for {@code idx:DIR}). */
@@ -60,4 +63,59 @@ public interface DataKind {
 
     /** Examples to predict: one name per row of {@code features} (a file name, "image 3"). */
     record Examples(List<String> names, INDArray features) {}
+
+    /** Whether {@code zoo init} writes projects for this dataset; none by default, and it is refused. */
+    default boolean scaffolds(DatasetId id) {
+        return false;
+    }
+
+    /** Whether a network of step units may be written for this data (gradient descent moves nothing there). */
+    default boolean takesSteps() {
+        return false;
+    }
+
+    /**
+     * What the network must read or give for this data ("input: expected ..."), or null if it fits; asked only
+     * of a dataset the kind {@link #scaffolds}.
+     */
+    default String misfit(ProjectSpec spec) {
+        throw new UnsupportedOperationException(name() + ": writes no projects");
+    }
+
+    /**
+     * The project's data part for a network that fits; {@code tokens} hold what every template reads, and this
+     * adds what its own templates read. Asked only of a dataset the kind {@link #scaffolds}; {@code sources} is
+     * where the data it ships is taken from.
+     */
+    default ProjectPart project(ProjectSpec spec, Map<String, String> tokens, DataSources sources) {
+        throw new UnsupportedOperationException(name() + ": writes no projects");
+    }
+
+    /**
+     * The data part of a generated project.
+     *
+     * @param prefix of the Main and NetworkTest templates ({@code Image} for ImageMain.java)
+     * @param loaders the loader templates, written beside Main
+     * @param data files shipped with the project, by path
+     * @param notes folders better summed up than listed
+     * @param trainData what Main reads by default (null if it reads no file)
+     * @param testData what NetworkTest trains on, for the README
+     * @param arguments Main's arguments, for the README's usage line
+     * @param usage the README's paragraph under the usage line
+     * @param loaderRow the README's files-table row for the loaders
+     * @param dataRow the README's files-table row for the shipped data (empty if none)
+     * @param note a last sentence on how the project differs from the zoo (empty if none)
+     */
+    record ProjectPart(
+            String prefix,
+            List<String> loaders,
+            Map<String, byte[]> data,
+            Map<String, String> notes,
+            String trainData,
+            String testData,
+            String arguments,
+            String usage,
+            String loaderRow,
+            String dataRow,
+            String note) {}
 }

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.datavec.api.io.labels.ParentPathLabelGenerator;
@@ -23,7 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * (OpenCV underneath) decodes each picture and resizes it to the network's input, in grey when the network reads
  * one channel; {@link ParentPathLabelGenerator} takes the class from the folder. Classes are the sub-folders in
  * name order. The test set is every fifth picture of each class in name order (the 5th, 10th, ...), so it is the
- * same for every recipe and seed; the recipe's validation share is then drawn from the rest.
+ * same for every recipe and seed; the recipe's validation share is then drawn from the rest. A project
+ * {@code zoo init} writes reads the folder the same way and ships the first pictures of each class as its test
+ * sample.
  */
 public final class ImageFolder implements DataKind {
     static final String NAME = "images";
@@ -33,6 +37,11 @@ public final class ImageFolder implements DataKind {
 
     private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
     private static final double MAX_PIXEL = 255.0;
+
+    /** Pictures of each class in a project's test sample: every fifth is a test picture, so four of them are. */
+    private static final int SAMPLE_PER_CLASS = 20;
+
+    private static final String SAMPLE_DIR = "pictures-tiny";
 
     @Override
     public String name() {
@@ -220,6 +229,97 @@ public final class ImageFolder implements DataKind {
                     .toList();
         } catch (IOException e) {
             throw DataException.at(dir.toString(), "cannot list: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean scaffolds(DatasetId id) {
+        return true;
+    }
+
+    @Override
+    public String misfit(ProjectSpec spec) {
+        Folder folder = scan(spec.dataset().requirePath());
+        DataRequest in = spec.input();
+        if (in.layout() == Layout.IMAGE && in.channels() != 1 && in.channels() != 3) {
+            return "input.channels: expected 1 (grey) or 3 (colour) for pictures, got " + in.channels();
+        }
+        if (in.rows() * in.cols() * in.channels() != in.features()) {
+            return "input: expected {channels, height, width}, {steps, features} or a square number of features"
+                    + " for pictures, got " + in.features() + " features";
+        }
+        int classes = folder.classes().size();
+        return spec.outputs() != classes
+                ? "output.units: expected " + classes + ", one per class folder of " + folder.dir() + " ("
+                        + String.join(", ", folder.classes()) + ")"
+                : null;
+    }
+
+    @Override
+    public ProjectPart project(ProjectSpec spec, Map<String, String> tokens, DataSources sources) {
+        Folder folder = scan(spec.dataset().requirePath());
+        DataRequest in = spec.input();
+        String dir = folder.dir().toString();
+        tokens.put("DATASET", "the pictures in " + dir);
+        tokens.put("DEFAULT_DATA_DOC", "The recipe's picture folder.");
+        tokens.put("DEFAULT_DATA", dir);
+        tokens.put(
+                "LAYOUT_DOC",
+                in.layout() == Layout.IMAGE
+                        ? "NCHW [n, channels, rows, columns]"
+                        : in.layout().imageDoc());
+        tokens.put("CHANNELS", String.valueOf(in.channels()));
+        tokens.put("ROWS", String.valueOf(in.rows()));
+        tokens.put("COLUMNS", String.valueOf(in.cols()));
+        tokens.put("SAMPLE_DIR", SAMPLE_DIR);
+        String sample = "src/test/resources/" + SAMPLE_DIR + "/";
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
+        int train = 0;
+        for (String c : folder.classes()) {
+            List<Path> pictures = folder.all().stream()
+                    .filter(p -> p.getParent().getFileName().toString().equals(c))
+                    .sorted()
+                    .limit(SAMPLE_PER_CLASS)
+                    .toList();
+            for (Path p : pictures) {
+                data.put(sample + c + "/" + p.getFileName(), read(p));
+            }
+            train += pictures.size() - pictures.size() / TEST_EVERY;
+            notes.put(sample + c + "/", pictures.size() + " pictures of class " + c);
+        }
+        tokens.put("TRAIN_COUNT", String.valueOf(train));
+        tokens.put(
+                "SAMPLE_DOC",
+                "The first " + SAMPLE_PER_CLASS + " pictures (at most) of each class of " + dir
+                        + ", every fifth a test picture.");
+        String what = in.cols() + "x" + in.rows() + (in.channels() == 1 ? " grey" : " colour");
+        return new ProjectPart(
+                "Picture",
+                List.of("Layout.java", "PictureFolder.java"),
+                data,
+                notes,
+                dir,
+                "the first " + SAMPLE_PER_CLASS + " pictures of each class in `src/test/resources/" + SAMPLE_DIR + "/`",
+                "[DIR] [EPOCHS]",
+                "`mvn package` writes one runnable jar with DL4J and this machine's natives inside. DIR is a folder"
+                        + " with one sub-folder of pictures (PNG or JPEG) per class, by default `" + dir + "`."
+                        + " Every picture is resized to " + what + ", and every fifth picture of each class (in"
+                        + " name order) is a test picture, as in the zoo. EPOCHS defaults to the recipe's "
+                        + spec.epochs() + ". Main prints the loss per epoch, then accuracy, precision, recall, F1"
+                        + " and the confusion matrix on the test pictures, and saves the network to `target/"
+                        + spec.recipe() + ".zip`.",
+                "| `PictureFolder.java`, `Layout.java` | the picture reader (DataVec's ImageRecordReader, classes"
+                        + " from the folder names, pixels scaled to [0, 1]) and batches shaped for the network |\n",
+                "| `src/test/resources/" + SAMPLE_DIR + "/` | the test sample, copied from " + dir + " |\n",
+                "");
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw DataException.at(p.toString(), "cannot read: " + e.getMessage());
         }
     }
 }

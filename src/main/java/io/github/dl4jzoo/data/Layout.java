@@ -13,6 +13,15 @@ public enum Layout {
     IMAGE,
     SEQUENCE;
 
+    /** One-channel images in this layout, as a generated project's loader documents them. */
+    String imageDoc() {
+        return switch (this) {
+            case IMAGE -> "NCHW [n, 1, rows, columns]";
+            case SEQUENCE -> "[n, columns, rows] (DL4J's recurrent layout): row r is time step r";
+            case FLAT -> "[n, rows * columns], the pixels row by row";
+        };
+    }
+
     /** One-channel images given flat, {@code [n, rows*cols]} row by row, arranged for this layout. */
     public INDArray arrange(INDArray flat, int rows, int cols) {
         return arrange(flat, 1, rows, cols);

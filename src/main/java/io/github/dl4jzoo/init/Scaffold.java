@@ -2,8 +2,11 @@ package io.github.dl4jzoo.init;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.data.Catalog;
+import io.github.dl4jzoo.data.DataKind;
+import io.github.dl4jzoo.data.DataSources;
+import io.github.dl4jzoo.data.DatasetId;
 import io.github.dl4jzoo.data.Datasets;
+import io.github.dl4jzoo.data.ProjectSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,26 +14,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
 
 /**
  * A recipe as a standalone DL4J Maven project: pom, README, the network as builder code ({@link NetworkSource}),
- * a {@code Main} that trains and evaluates, the data loader of the recipe's data family, the recipe itself, and a
- * test that trains one short epoch on a tiny sample shipped with the project. Everything is built in memory
- * first, so a project that cannot be made leaves nothing behind.
+ * a {@code Main} that trains and evaluates, the data loader of the recipe's data kind (its {@link DataKind#project}
+ * part), the recipe itself, and a test that trains one short epoch on a tiny sample shipped with the project.
+ * Everything is built in memory first, so a project that cannot be made leaves nothing behind.
  */
 public final class Scaffold {
-    /** Images in the test sample of an image project: enough to see the loss fall, small enough to ship. */
-    public static final int SAMPLE_TRAIN_IMAGES = 200;
-
-    public static final int SAMPLE_TEST_IMAGES = 100;
-
-    static final String FASHION_DATA =
-            Catalog.find("fashion-mnist").orElseThrow().systemDirs().get(0).toString();
-    static final String SAMPLE_DIR = "fashion-mnist-tiny";
-    static final String CO2_FILE = "data/co2-concentration.csv";
     /** Where the project keeps the class DL4J M2.1's oneDNN check looks for (see the Nd4jCpu template). */
     static final String SHIM = "src/main/java/org/nd4j/nativeblas/Nd4jCpu.java";
 
@@ -72,10 +67,6 @@ public final class Scaffold {
         }
     }
 
-    /** The data kinds a project can be written for, one class each. */
-    static final List<ProjectData> KINDS =
-            List.of(new IdxProject(), new CsvProject(), new PictureProject(), new XorProject());
-
     /**
      * The project's files by path relative to its folder, in the order they are listed; {@code folderNotes}
      * describe folders better summed up than listed; {@code trainData} is what Main reads by default (null
@@ -105,8 +96,15 @@ public final class Scaffold {
      */
     public static Project project(
             Recipe recipe, String recipeYaml, Options options, DataSources sources, String command) {
-        ProjectData kind = kind(recipe);
-        String misfit = kind.misfit(recipe);
+        DatasetId id = dataset(recipe);
+        DataKind kind = id.kind();
+        ProjectSpec spec = new ProjectSpec(
+                recipe.name(),
+                id,
+                recipe.dataRequest(Optional.empty()),
+                recipe.output().units(),
+                recipe.epochs());
+        String misfit = kind.misfit(spec);
         if (misfit != null) {
             throw new InitException("recipe " + recipe.name() + ": " + misfit);
         }
@@ -121,8 +119,8 @@ public final class Scaffold {
         tokens.put("GROUP", pkg);
         tokens.put("ARTIFACT", options.artifactId());
         tokens.put("RECIPE", recipe.name());
-        tokens.put("LAYOUT", layout(recipe));
-        ProjectData.Contents data = kind.contents(recipe, tokens, sources);
+        tokens.put("LAYOUT", spec.input().layout().name());
+        DataKind.ProjectPart data = kind.project(spec, tokens, sources);
         String prefix = data.prefix();
 
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -160,43 +158,22 @@ public final class Scaffold {
         }
     }
 
-    /** The project data of the recipe's dataset, from its kind in the data catalogue. */
-    static ProjectData kind(Recipe recipe) {
-        String d = recipe.dataset(), kind = Datasets.id(d).kind().name();
-        return KINDS.stream()
-                .filter(k -> k.kind().equals(kind) && k.writes(d))
-                .findFirst()
-                .orElseThrow(() -> new InitException("dataset '" + d + "': zoo init writes data loaders for"
-                        + " fashion-mnist-sample, fashion-mnist, idx:DIR, images:DIR, co2, xor and xor-bias"));
-    }
-
-    /** The layout follows the input the network expects: flat vectors, NCHW images or sequences. */
-    static String layout(Recipe recipe) {
-        if (recipe.input() instanceof Recipe.Input.Image) {
-            return "IMAGE";
+    /** The recipe's dataset, if its kind writes projects for it; else one line naming the datasets it writes for. */
+    private static DatasetId dataset(Recipe recipe) {
+        DatasetId id = Datasets.id(recipe.dataset());
+        if (!id.kind().scaffolds(id)) {
+            List<String> written = Datasets.ids().stream()
+                    .filter(i -> Datasets.id(i).kind().scaffolds(Datasets.id(i)))
+                    .toList();
+            throw new InitException("dataset '" + id.id() + "': zoo init writes data loaders for "
+                    + String.join(", ", written.subList(0, written.size() - 1)) + " and "
+                    + written.get(written.size() - 1));
         }
-        return recipe.input() instanceof Recipe.Input.Sequence ? "SEQUENCE" : "FLAT";
-    }
-
-    static String imageLayoutDoc(String layout) {
-        return switch (layout) {
-            case "IMAGE" -> "NCHW [n, 1, rows, columns]";
-            case "SEQUENCE" -> "[n, columns, rows] (DL4J's recurrent layout): row r is time step r";
-            default -> "[n, rows * columns], the pixels row by row";
-        };
-    }
-
-    /** Class names as a Java {@code List.of(...)} expression, one a line. */
-    static String classNames(List<String> names) {
-        return "List.of(\n"
-                + String.join(
-                        ",\n",
-                        names.stream().map(n -> "            \"" + n + "\"").toList())
-                + ")";
+        return id;
     }
 
     private static String readme(
-            Recipe recipe, Options options, ProjectData.Contents data, String command, List<Class<?>> copied) {
+            Recipe recipe, Options options, DataKind.ProjectPart data, String command, List<Class<?>> copied) {
         String name = recipe.name(), artifact = options.artifactId(), folder = options.folder();
         StringBuilder s = new StringBuilder();
         s.append("# ").append(artifact).append("\n\n");
@@ -311,7 +288,7 @@ public final class Scaffold {
         s.append(String.join("\n", Text.wrap(text, 110))).append("\n\n");
     }
 
-    static byte[] utf8(String s) {
+    private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }

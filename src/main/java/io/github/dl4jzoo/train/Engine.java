@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
@@ -27,22 +28,77 @@ public final class Engine {
     private Engine() {}
 
     private static final Map<String, String> APPLIED = new LinkedHashMap<>();
+    private static final String CONV_THREADS = Runtime.getRuntime().availableProcessors() >= 2 ? "2" : "1";
 
     private static String prop(String key, String def) {
         return System.getProperty("dl4jzoo." + key, def);
     }
 
+    /**
+     * A switch's value, {@code def} if unset, else one of {@code allowed} (case is ignored). Any other value is
+     * refused in one line naming the property: a switch the zoo cannot honour is never ignored.
+     */
+    private static String choice(String key, String def, String... allowed) {
+        String value = prop(key, def);
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(value)) return a;
+        }
+        throw new TrainException("-Ddl4jzoo." + key + "=" + value + ": expected " + String.join(" or ", allowed));
+    }
+
     private static boolean naive() {
-        return "naive".equalsIgnoreCase(prop("engine", ""));
+        return choice("engine", "tuned", "tuned", "naive").equals("naive");
     }
 
     /** A setting that is on unless {@code -Ddl4jzoo.KEY=false} or {@code -Ddl4jzoo.engine=naive}. */
     static boolean enabled(String key) {
-        return !naive() && !"false".equalsIgnoreCase(prop(key, "true"));
+        return choice(key, "true", "true", "false").equals("true") && !naive();
     }
 
     /**
-     * Applies the process-wide settings and returns what it applied (and what ND4J then reports).
+     * Threads for FastConv's step ({@link Halves}): {@code -Ddl4jzoo.convThreads=1} or {@code 2}, by default 2 where
+     * there are two processors or more; 1 under {@code -Ddl4jzoo.engine=naive}.
+     */
+    static int convThreads() {
+        int threads = Integer.parseInt(choice("convThreads", CONV_THREADS, "1", "2"));
+        return naive() ? 1 : threads;
+    }
+
+    /** ND4J's thread count: {@code -Ddl4jzoo.threads=N}, 1 by default; 0 (or the naive engine) leaves ND4J's own. */
+    private static int threads() {
+        String value = prop("threads", "1");
+        if (!value.matches("[0-9]{1,4}")) {
+            throw new TrainException(
+                    "-Ddl4jzoo.threads=" + value + ": expected a whole number of threads, or 0 for ND4J's default");
+        }
+        return naive() ? 0 : Integer.parseInt(value);
+    }
+
+    /** {@code -Ddl4jzoo.profiling=MODE}: one of ND4J's profiling modes, or empty (off). */
+    private static String profiling() {
+        String value = prop("profiling", "");
+        List<String> modes =
+                Stream.of(OpExecutioner.ProfilingMode.values()).map(Enum::name).toList();
+        if (!value.isEmpty() && !modes.contains(value)) {
+            throw new TrainException("-Ddl4jzoo.profiling=" + value + ": expected one of " + String.join(", ", modes));
+        }
+        return naive() ? "" : value;
+    }
+
+    /** Refuses, in one line, any switch the engine cannot honour; before anything is trained or written. */
+    private static void checkSwitches() {
+        naive();
+        for (String key : List.of("helpers", "fastUpdater", "javaLstm", "fastDense", "fastConv")) {
+            enabled(key);
+        }
+        convThreads();
+        threads();
+        profiling();
+    }
+
+    /**
+     * Applies the process-wide settings and returns what it applied (and what ND4J then reports). A switch it cannot
+     * honour ({@code -Ddl4jzoo.convThreads=3}) is refused with a {@link TrainException}, at every call.
      *
      * <ul>
      *   <li>helpers=on: DL4J M2.1 creates no layer helpers unless {@code org.eclipse.deeplearning4j.helpers.disable}
@@ -58,16 +114,16 @@ public final class Engine {
      * </ul>
      */
     public static synchronized Map<String, String> configure() {
+        checkSwitches();
         if (!APPLIED.isEmpty()) return Collections.unmodifiableMap(APPLIED);
-        boolean naive = naive();
-        APPLIED.put("engine", naive ? "naive" : "tuned");
-        if (!naive && !"false".equalsIgnoreCase(prop("helpers", "true"))) {
+        APPLIED.put("engine", naive() ? "naive" : "tuned");
+        if (enabled("helpers")) {
             // read by org.deeplearning4j.nn.layers.HelperUtils each time a layer is instantiated
             System.setProperty("org.eclipse.deeplearning4j.helpers.disable", "false");
             APPLIED.put("helpers", "on");
         }
         Nd4j.getExecutioner(); // loads the backend; NativeOpsHolder needs it first
-        int threads = naive ? 0 : Integer.parseInt(prop("threads", "1"));
+        int threads = threads();
         if (threads > 0) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
@@ -75,9 +131,9 @@ public final class Engine {
             Nd4j.factory().blas().setMaxThreads(threads);
             APPLIED.put("threads", String.valueOf(threads));
         }
-        if (Halves.on()) APPLIED.put("convThreads", "2");
-        String profiling = prop("profiling", "");
-        if (!naive && !profiling.isEmpty()) {
+        if (convThreads() == 2) APPLIED.put("convThreads", "2");
+        String profiling = profiling();
+        if (!profiling.isEmpty()) {
             Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.valueOf(profiling));
             APPLIED.put("profiling", profiling);
         }

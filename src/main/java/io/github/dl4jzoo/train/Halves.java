@@ -26,12 +26,8 @@ final class Halves {
     /** Halves the helper ran (tests check that it ran). */
     static final AtomicLong HELPED = new AtomicLong();
 
-    /** Two threads when the machine has two processors or more. */
-    private static final int DEFAULT = Math.min(2, Runtime.getRuntime().availableProcessors());
-
     static boolean on() {
-        return !"naive".equalsIgnoreCase(System.getProperty("dl4jzoo.engine", ""))
-                && Integer.getInteger("dl4jzoo.convThreads", DEFAULT) >= 2;
+        return Engine.convThreads() == 2;
     }
 
     private static final Executor HELPER = Executors.newSingleThreadExecutor(r -> {

@@ -1,19 +1,15 @@
 package io.github.dl4jzoo.train;
 
 import io.github.dl4jzoo.arch.Recipe;
-import io.github.dl4jzoo.data.Augmentation;
 import io.github.dl4jzoo.data.DataException;
-import io.github.dl4jzoo.data.DataRequest;
 import io.github.dl4jzoo.data.Datasets;
-import io.github.dl4jzoo.data.Layout;
-import io.github.dl4jzoo.data.SeriesSpec;
 import io.github.dl4jzoo.data.Splits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A recipe's data: what the recipe asks of it ({@link #request}), read by the dataset's kind ({@link Datasets}) into
+ * A recipe's data: what the recipe asks of it ({@link Recipe#dataRequest}), read by the dataset's kind ({@link Datasets}) into
  * {@link Splits} that fit the recipe's network ({@link #load}).
  */
 public final class TrainData {
@@ -22,7 +18,7 @@ public final class TrainData {
     /** Loads the recipe's dataset; {@code dataDir} (the --data flag) names its folder or file when given. */
     public static Splits load(Recipe recipe, Optional<Path> dataDir) {
         checkData(recipe, dataDir);
-        Splits s = Datasets.load(recipe.dataset(), request(recipe, dataDir));
+        Splits s = Datasets.load(recipe.dataset(), recipe.dataRequest(dataDir));
         int units = recipe.output().units(), classes = s.classNames().size();
         boolean fits = classes == 0 || units == classes || (units == 1 && classes == 2); // one sigmoid for two
         if (recipe.task() == Recipe.Task.CLASSIFICATION && !fits) {
@@ -77,38 +73,5 @@ public final class TrainData {
         return Datasets.sources(data.sources()).stream()
                 .map(f -> new RunResult.Source(f.file(), f.sha256()))
                 .toList();
-    }
-
-    /** What the recipe asks of its data: shape, split, scaling, augmentation, batches. */
-    public static DataRequest request(Recipe recipe, Optional<Path> dataDir) {
-        Recipe.Input in = recipe.input();
-        int[] size = in.imageSize();
-        int channels = in.channels();
-        Recipe.Augment a = recipe.data().augment();
-        Recipe.Window w = recipe.data().window();
-        return new DataRequest(
-                dataDir,
-                layout(in),
-                channels,
-                size[0],
-                size[1],
-                in.size(),
-                Optional.ofNullable(w)
-                        .map(x ->
-                                new SeriesSpec(x.date(), x.features(), x.target(), x.steps(), x.horizon(), x.stride())),
-                w == null ? 0 : w.testRows(),
-                recipe.batchSize(),
-                recipe.seed(),
-                recipe.data().validation(),
-                recipe.data().standardize(),
-                a == null ? Augmentation.NONE : new Augmentation(a.shift(), a.rotateDegrees(), a.flip()));
-    }
-
-    /** The layout a family reads: vectors flat, images NCHW, sequences [batch, features, steps]. */
-    public static Layout layout(Recipe.Input input) {
-        if (input instanceof Recipe.Input.Image) {
-            return Layout.IMAGE;
-        }
-        return input instanceof Recipe.Input.Sequence ? Layout.SEQUENCE : Layout.FLAT;
     }
 }

@@ -167,8 +167,27 @@ class InitCommandTest {
                 CliRun.of("init", tmp.resolve("app").toString(), "--recipe", "digits", "--models", models.toString());
         assertEquals(2, r.code());
         assertEquals(
-                "zoo: dataset 'mnist': zoo init writes data loaders for fashion-mnist-sample, fashion-mnist, idx:DIR,"
-                        + " images:DIR, co2, xor and xor-bias\n",
+                "zoo: dataset 'mnist': zoo init writes data loaders for fashion-mnist, fashion-mnist-sample, co2, xor,"
+                        + " xor-bias, idx:DIR and images:DIR\n",
+                r.err());
+        assertFalse(Files.exists(tmp.resolve("app")));
+    }
+
+    /** The csv kind writes projects for the series it ships, not for a CSV file of one's own. */
+    @Test
+    void aCsvFileOfOnesOwnIsRefused() throws IOException {
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        Path csv = Files.writeString(tmp.resolve("mine.csv"), "Date,CO2\n2020-01-01,410\n");
+        Files.writeString(
+                models.resolve("mine.yaml"),
+                Files.readString(Path.of("models/lstm-forecast.yaml"))
+                        .replace("name: lstm-forecast", "name: mine")
+                        .replace("dataset: co2", "dataset: csv:" + csv));
+        CliRun r = CliRun.of("init", tmp.resolve("app").toString(), "--recipe", "mine", "--models", models.toString());
+        assertEquals(2, r.code());
+        assertEquals(
+                "zoo: dataset 'csv:" + csv + "': zoo init writes data loaders for fashion-mnist, fashion-mnist-sample,"
+                        + " co2, xor, xor-bias, idx:DIR and images:DIR\n",
                 r.err());
         assertFalse(Files.exists(tmp.resolve("app")));
     }

@@ -2,6 +2,7 @@ package io.github.dl4jzoo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -385,6 +386,21 @@ class TrainCommandTest {
         r = train(small("--epochs", "1", "--out", run.toString()));
         assertEquals(2, r.code());
         assertEquals("zoo: " + run + ": the output folder exists; choose another --out or add --overwrite\n", r.err());
+    }
+
+    /** An engine switch the zoo cannot honour is refused before anything is written, not read as its default. */
+    @Test
+    void aBadEngineSwitchIsRefusedAndNothingIsWritten() {
+        Path out = tmp.resolve("switch");
+        System.setProperty("dl4jzoo.convThreads", "3");
+        try {
+            CliRun r = CliRun.of("train", "xor", "--epochs", "1", "--verbose", "0", "--out", out.toString());
+            assertEquals(2, r.code());
+            assertEquals("zoo: -Ddl4jzoo.convThreads=3: expected 1 or 2\n", r.err());
+            assertFalse(Files.exists(out));
+        } finally {
+            System.clearProperty("dl4jzoo.convThreads");
+        }
     }
 
     /**

@@ -100,7 +100,7 @@ class GeneratedLoadersTest {
     @ParameterizedTest
     @ValueSource(strings = {"mlp", "lenet5", "lstm-rows"})
     void theTestImagesAreTheZoosArrays(String name) throws Exception {
-        Path sample = root.resolve(name).resolve("src/test/resources/" + Scaffold.SAMPLE_DIR);
+        Path sample = root.resolve(name).resolve("src/test/resources/fashion-mnist-tiny");
         Recipe recipe = REGISTRY.get(name, List.of("dataset=idx:" + sample));
         Object images =
                 type(name, "Idx").getMethod("read", Path.class, String.class).invoke(null, sample, "t10k");
@@ -111,7 +111,7 @@ class GeneratedLoadersTest {
         DataSet theirs = generated.next();
         DataSet ours = zoo(recipe);
 
-        assertEquals(Scaffold.SAMPLE_TEST_IMAGES, count);
+        assertEquals(100, count);
         assertSame(ours.getFeatures(), theirs.getFeatures(), 0);
         assertSame(ours.getLabels(), theirs.getLabels(), 0);
     }
@@ -146,7 +146,7 @@ class GeneratedLoadersTest {
     @ValueSource(strings = {"lstm-forecast", "mlp-forecast"})
     void theTestWindowsAreTheZoosArrays(String name) throws Exception {
         Recipe recipe = REGISTRY.get(name);
-        Path csv = root.resolve(name).resolve(Scaffold.CO2_FILE);
+        Path csv = root.resolve(name).resolve("data/co2-concentration.csv");
         Object windows = type(name, "CsvWindows")
                 .getMethod("load", Path.class, type(name, "Layout"))
                 .invoke(null, csv, layout(name));

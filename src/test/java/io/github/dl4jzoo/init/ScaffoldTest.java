@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.dl4jzoo.arch.Recipe;
 import io.github.dl4jzoo.arch.Registry;
+import io.github.dl4jzoo.data.Catalog;
+import io.github.dl4jzoo.data.DataException;
+import io.github.dl4jzoo.data.DataSources;
+import io.github.dl4jzoo.data.Datasets;
 import io.github.dl4jzoo.data.Stripes;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -173,7 +177,7 @@ class ScaffoldTest {
 
     @Test
     void theSampleIsTakenFromTheFirstLocationThatHasAllFourFiles(@TempDir Path dir) throws IOException {
-        Path debian = Path.of(Scaffold.FASHION_DATA);
+        Path debian = Catalog.find("fashion-mnist").orElseThrow().systemDirs().get(0);
         assumeTrue(Files.isDirectory(debian), "needs dataset-fashion-mnist");
         Files.copy(debian.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-images-idx3-ubyte.gz"));
         DataSources sources = new DataSources(
@@ -190,7 +194,7 @@ class ScaffoldTest {
     void withoutAnyFashionMnistTheMessageSaysWhereItLooked() {
         DataSources none =
                 new DataSources(List.of(DataSources.Location.folder("/nowhere", Path.of("/nowhere"))), List.of());
-        InitException e = assertThrows(InitException.class, () -> none.fashionMnistSample(200, 100));
+        DataException e = assertThrows(DataException.class, () -> none.fashionMnistSample(200, 100));
         assertEquals(
                 "no Fashion-MNIST to take the test sample from: expected /nowhere"
                         + " (apt-get install dataset-fashion-mnist)",
@@ -235,12 +239,19 @@ class ScaffoldTest {
     }
 
     @Test
+    void aSeriesRecipeWithoutWindowsIsRefused() {
+        Recipe classifier = REGISTRY.get("mlp", List.of("dataset=co2"));
+        InitException e = assertThrows(InitException.class, () -> project(classifier, OPTIONS));
+        assertEquals("recipe mlp: data.window: expected the windows to cut the series into", e.getMessage());
+    }
+
+    @Test
     void aDatasetWithoutALoaderIsRefused() {
         Recipe mnist = REGISTRY.get("mlp", List.of("dataset=mnist"));
         InitException e = assertThrows(InitException.class, () -> project(mnist, OPTIONS));
         assertEquals(
-                "dataset 'mnist': zoo init writes data loaders for fashion-mnist-sample, fashion-mnist, idx:DIR,"
-                        + " images:DIR, co2, xor and xor-bias",
+                "dataset 'mnist': zoo init writes data loaders for fashion-mnist, fashion-mnist-sample, co2, xor,"
+                        + " xor-bias, idx:DIR and images:DIR",
                 e.getMessage());
     }
 
@@ -279,7 +290,7 @@ class ScaffoldTest {
         List<String> written = new ArrayList<>();
         for (String name : REGISTRY.names()) {
             Recipe recipe = REGISTRY.get(name);
-            if (Scaffold.kind(recipe) instanceof CsvProject && !co2Available()) {
+            if (Datasets.id(recipe.dataset()).kind().name().equals("csv") && !co2Available()) {
                 continue;
             }
             String pkg = "gen." + name.replace('-', '_');

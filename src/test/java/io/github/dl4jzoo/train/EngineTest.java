@@ -2,11 +2,13 @@ package io.github.dl4jzoo.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jzoo.arch.Networks;
 import io.github.dl4jzoo.arch.Registry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
@@ -16,6 +18,8 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -31,6 +35,50 @@ class EngineTest {
         Map<String, String> applied = Engine.configure();
         assertEquals("tuned", applied.get("engine"));
         assertEquals("1", applied.get("threads"));
+    }
+
+    /** Each switch takes only what it can honour; anything else is one line naming the property and the values. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "convThreads | 3     | -Ddl4jzoo.convThreads=3: expected 1 or 2",
+                "convThreads | 0     | -Ddl4jzoo.convThreads=0: expected 1 or 2",
+                "fastConv    | flase | -Ddl4jzoo.fastConv=flase: expected true or false",
+                "engine      | fast  | -Ddl4jzoo.engine=fast: expected tuned or naive",
+                "threads     | two   | -Ddl4jzoo.threads=two: expected a whole number of threads, or 0 for ND4J's"
+                        + " default",
+                "threads     | -1    | -Ddl4jzoo.threads=-1: expected a whole number of threads, or 0 for ND4J's"
+                        + " default",
+                "profiling   | all   | -Ddl4jzoo.profiling=all: expected one of DISABLED, NAN_PANIC, INF_PANIC,"
+                        + " ANY_PANIC, OPERATIONS, METHODS, ALL, SCOPE_PANIC, BANDWIDTH"
+            })
+    void aSwitchItCannotHonourIsRefusedInOneLine(String key, String value, String message) {
+        System.setProperty("dl4jzoo." + key, value);
+        try {
+            assertEquals(
+                    message,
+                    assertThrows(TrainException.class, Engine::configure).getMessage());
+        } finally {
+            System.clearProperty("dl4jzoo." + key);
+        }
+        assertEquals("tuned", Engine.configure().get("engine"));
+    }
+
+    @Test
+    void convolutionThreadsFollowTheSwitch() {
+        assertEquals(Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1, Engine.convThreads());
+        for (String value : List.of("1", "2")) {
+            System.setProperty("dl4jzoo.convThreads", value);
+            try {
+                assertEquals(Integer.parseInt(value), Engine.convThreads());
+                System.setProperty("dl4jzoo.engine", "NAIVE");
+                assertEquals(1, Engine.convThreads(), "the naive engine keeps DL4J's own single thread");
+            } finally {
+                System.clearProperty("dl4jzoo.convThreads");
+                System.clearProperty("dl4jzoo.engine");
+            }
+        }
     }
 
     /** The tests' JVM already has OMP_NUM_THREADS=1 (pom); ND4J's master threads are Engine's alone. */

@@ -1,7 +1,6 @@
-package io.github.dl4jzoo.init;
+package io.github.dl4jzoo.data;
 
-import io.github.dl4jzoo.data.Catalog;
-import io.github.dl4jzoo.data.KnownDataset;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,9 +11,6 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -29,12 +25,11 @@ public final class DataSources {
     private static final KnownDataset CO2 = Catalog.find("co2").orElseThrow();
     private static final KnownDataset SAMPLE =
             Catalog.find("fashion-mnist-sample").orElseThrow();
+    private static final Path FASHION_MNIST =
+            Catalog.find("fashion-mnist").orElseThrow().systemDirs().get(0);
 
     /** SHA-256 of vega-datasets 3.2.1's data/co2-concentration.csv, the file the project's NOTICE describes. */
-    static final String CO2_SHA256 = CO2.files().get(0).hex();
-
-    static final int IMAGES_MAGIC = 2051;
-    static final int LABELS_MAGIC = 2049;
+    private static final String CO2_SHA256 = CO2.files().get(0).hex();
 
     /** A folder of files: on the class path (a resource prefix) or on disk. */
     public record Location(String description, String resourcePrefix, Path folder) {
@@ -74,9 +69,7 @@ public final class DataSources {
                         Location.resources(
                                 "the zoo's embedded Fashion-MNIST sample (itself a subset of the full set)",
                                 "/" + SAMPLE.resourceDir().orElseThrow()),
-                        Location.folder(
-                                "Debian's dataset-fashion-mnist (" + Scaffold.FASHION_DATA + ")",
-                                Path.of(Scaffold.FASHION_DATA))),
+                        Location.folder("Debian's dataset-fashion-mnist (" + FASHION_MNIST + ")", FASHION_MNIST)),
                 List.of(Location.resources(
                         "the zoo's embedded copy (" + CO2.resourceDir().orElseThrow() + " in its jar)",
                         "/" + CO2.resourceDir().orElseThrow())));
@@ -89,18 +82,18 @@ public final class DataSources {
     /** The first {@code train} training and {@code test} test images of the first location that has all four files. */
     public ImageSample fashionMnistSample(int train, int test) {
         for (Location loc : fashionMnist) {
-            Optional<URL> ti = gz(loc, "train-images-idx3-ubyte"), tl = gz(loc, "train-labels-idx1-ubyte");
-            Optional<URL> ei = gz(loc, "t10k-images-idx3-ubyte"), el = gz(loc, "t10k-labels-idx1-ubyte");
+            Optional<URL> ti = gz(loc, IdxFolder.TRAIN_IMAGES), tl = gz(loc, IdxFolder.TRAIN_LABELS);
+            Optional<URL> ei = gz(loc, IdxFolder.TEST_IMAGES), el = gz(loc, IdxFolder.TEST_LABELS);
             if (ti.isPresent() && tl.isPresent() && ei.isPresent() && el.isPresent()) {
                 return new ImageSample(
-                        firstRecords(ti.get(), IMAGES_MAGIC, train),
-                        firstRecords(tl.get(), LABELS_MAGIC, train),
-                        firstRecords(ei.get(), IMAGES_MAGIC, test),
-                        firstRecords(el.get(), LABELS_MAGIC, test),
+                        firstRecords(ti.get(), Idx.IMAGES_MAGIC, train),
+                        firstRecords(tl.get(), Idx.LABELS_MAGIC, train),
+                        firstRecords(ei.get(), Idx.IMAGES_MAGIC, test),
+                        firstRecords(el.get(), Idx.LABELS_MAGIC, test),
                         loc.description());
             }
         }
-        throw new InitException("no Fashion-MNIST to take the test sample from: expected "
+        throw new DataException("no Fashion-MNIST to take the test sample from: expected "
                 + String.join(
                         " or ", fashionMnist.stream().map(Location::description).toList())
                 + " (apt-get install dataset-fashion-mnist)");
@@ -112,15 +105,17 @@ public final class DataSources {
             Optional<URL> url = loc.find(CO2.files().get(0).name());
             if (url.isPresent()) {
                 byte[] bytes = read(url.get());
-                String sha = sha256(bytes);
+                String sha = Checksums.sha256OfStored(
+                                new DataFile(url.get().toString(), () -> new ByteArrayInputStream(bytes)))
+                        .hex();
                 if (!sha.equals(CO2_SHA256)) {
-                    throw new InitException(url.get() + ": expected the CO2 series of vega-datasets 3.2.1 (SHA-256 "
+                    throw new DataException(url.get() + ": expected the CO2 series of vega-datasets 3.2.1 (SHA-256 "
                             + CO2_SHA256 + "), got SHA-256 " + sha);
                 }
                 return bytes;
             }
         }
-        throw new InitException("the CO2 series is not in this build of the zoo: expected "
+        throw new DataException("the CO2 series is not in this build of the zoo: expected "
                 + String.join(" or ", co2.stream().map(Location::description).toList()));
     }
 
@@ -136,18 +131,18 @@ public final class DataSources {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(gz.openStream()))) {
             int found = in.readInt();
             if (found != magic) {
-                throw new InitException(gz + ": magic number: expected " + magic + ", got " + found);
+                throw new DataException(gz + ": magic number: expected " + magic + ", got " + found);
             }
             int count = in.readInt();
             if (count < n) {
-                throw new InitException(gz + ": expected at least " + n + " records, got " + count);
+                throw new DataException(gz + ": expected at least " + n + " records, got " + count);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
                 out.writeInt(magic);
                 out.writeInt(n);
                 int recordSize = 1;
-                if (magic == IMAGES_MAGIC) {
+                if (magic == Idx.IMAGES_MAGIC) {
                     int rows = in.readInt(), columns = in.readInt();
                     out.writeInt(rows);
                     out.writeInt(columns);
@@ -155,13 +150,13 @@ public final class DataSources {
                 }
                 byte[] records = in.readNBytes(n * recordSize);
                 if (records.length < n * recordSize) {
-                    throw new InitException(gz + ": truncated: expected " + n + " records");
+                    throw new DataException(gz + ": truncated: expected " + n + " records");
                 }
                 out.write(records);
             }
             return bytes.toByteArray();
         } catch (IOException e) {
-            throw new InitException(gz + ": cannot read: " + e.getMessage());
+            throw new DataException(gz + ": cannot read: " + e.getMessage());
         }
     }
 
@@ -170,14 +165,6 @@ public final class DataSources {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
