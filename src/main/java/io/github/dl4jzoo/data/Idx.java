@@ -296,7 +296,10 @@ public final class Idx {
         return header.length;
     }
 
-    /** Like readNBytes ({@code offset}: where {@code into[at]} is in the file), but turns a gzip stream that ends early into a short count, not an exception. */
+    /**
+     * Like readNBytes, but turns a gzip stream that ends early into a short count, not an exception.
+     * {@code offset} is where {@code into[at]} is in the file.
+     */
     private static int readFully(DataFile file, InputStream in, byte[] into, int at, int length, long offset)
             throws IOException {
         int got = 0;

@@ -281,9 +281,10 @@ public final class IdxRecordReader extends BaseRecordReader {
     }
 
     /**
-     * Images {@code from .. from+n-1} as {@code [n, rows*cols]} floats (grey levels over the divisor), read from the images in
-     * chunks and converted straight into the array's native buffer (no per-pixel boxing, no full-size Java
-     * array). Reading on from where the last call stopped is the usual case; another start reopens or skips.
+     * Images {@code from .. from+n-1} as {@code [n, rows*cols]} floats (grey levels over the divisor), read
+     * from the images in chunks and converted straight into the array's native buffer (no per-pixel boxing, no
+     * full-size Java array). Reading on from where the last call stopped is the usual case; another start
+     * reopens or skips.
      */
     private INDArray pixels(int from, int n) {
         int d = rows * cols;
