@@ -21,8 +21,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@code -Ddl4jzoo.helpers=false}, {@code -Ddl4jzoo.threads=N} (0 = leave ND4J's default) turn off single
  * settings; {@code -Ddl4jzoo.fastUpdater=false}, {@code -Ddl4jzoo.javaLstm=false}, {@code -Ddl4jzoo.fastDense=false} and
  * {@code -Ddl4jzoo.fastConv=false} keep DL4J's own updaters, LSTM loop and fit ({@link FastUpdaters},
- * {@link FastLstm}, {@link FastDense}, {@link FastConv}); FastConv's step runs on two threads when there are two processors
- * ({@link Halves}; {@code -Ddl4jzoo.convThreads=1} keeps one). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
+ * {@link FastLstm}, {@link FastDense}, {@link FastConv}); FastConv's step and FastDense's inference run on two threads when
+ * there are two processors ({@link Halves}; {@code -Ddl4jzoo.convThreads=1} keeps one). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
  */
 public final class Engine {
     private Engine() {}
@@ -56,7 +56,7 @@ public final class Engine {
     }
 
     /**
-     * Threads for FastConv's step ({@link Halves}): {@code -Ddl4jzoo.convThreads=1} or {@code 2}, by default 2 where
+     * Threads for FastConv's step and FastDense's inference ({@link Halves}): {@code -Ddl4jzoo.convThreads=1} or {@code 2}, by default 2 where
      * there are two processors or more; 1 under {@code -Ddl4jzoo.engine=naive}.
      */
     static int convThreads() {

@@ -321,8 +321,8 @@ public final class FastDense {
         FloatBuffer[] a, d;
 
         FloatPointer[] aP, dP;
-        /** Heap copies for the elementwise loops (n x widest layer) and one row. */
-        float[] h, h2, row;
+        /** Heap copies for the elementwise loops (n x widest layer) and one row; row2 for inference's second half. */
+        float[] h, h2, row, row2;
 
         int capacity;
 
@@ -462,30 +462,45 @@ public final class FastDense {
             h = new float[Math.max(n * widest, FastUpdaters.CHUNK)];
             h2 = new float[h.length];
             row = new float[widest];
+            row2 = new float[widest];
             capacity = n;
         }
 
         /** a[L] = the network's output for the n rows at x. */
         void forward(int n, FloatPointer x) {
+            forward(0, n, x, h, row);
+        }
+
+        /**
+         * Rows [from, to) of {@link #forward(int, FloatPointer)}, with {@code v} and {@code bias} as the caller's heap
+         * scratch: rows are independent, so two threads can each take a half.
+         */
+        private void forward(int from, int to, FloatPointer x, float[] v, float[] bias) {
+            int n = to - from;
             for (int i = 0; i < layers; i++) {
                 int in = width[i], out = width[i + 1];
-                FloatPointer input = i == 0 ? x : aP[i];
+                FloatPointer input = at(i == 0 ? x : aP[i], (long) from * in);
                 // a[i+1] (n x out, row-major) = input (n x in) . W (W is [in, out] column-major: row-major W^T)
-                openblas_nolapack.cblas_sgemm(ROW, NT, TR, n, out, in, 1f, input, in, w[i], in, 0f, aP[i + 1], out);
-                activate(i, n);
+                openblas_nolapack.cblas_sgemm(
+                        ROW, NT, TR, n, out, in, 1f, input, in, w[i], in, 0f, at(aP[i + 1], (long) from * out), out);
+                activate(i, from, to, v, bias);
             }
         }
 
-        /** a[layer + 1] = f(a[layer + 1] + b), through the heap copy {@code h} so that the JIT vectorises. */
-        private void activate(int layer, int n) {
+        /** p moved on by {@code offset} floats (a new pointer: p itself is shared). */
+        private static FloatPointer at(FloatPointer p, long offset) {
+            return offset == 0 ? p : new FloatPointer(p).position(p.position() + offset);
+        }
+
+        /** Rows [from, to) of a[layer + 1] = f(a[layer + 1] + b), through the heap copy {@code v} so that the JIT vectorises. */
+        private void activate(int layer, int from, int to, float[] v, float[] bias) {
             FloatBuffer z = a[layer + 1];
-            int out = width[layer + 1], len = n * out;
-            float[] v = h;
-            z.get(0, v, 0, len);
+            int out = width[layer + 1], len = (to - from) * out, at = from * out;
+            z.get(at, v, 0, len);
             if (hasBias[layer]) {
-                params.get(paramsAt + bAt[layer], row, 0, out);
+                params.get(paramsAt + bAt[layer], bias, 0, out);
                 for (int r = 0; r < len; r += out) {
-                    for (int c = 0; c < out; c++) v[r + c] += row[c];
+                    for (int c = 0; c < out; c++) v[r + c] += bias[c];
                 }
             }
             if (act[layer] == Act.SOFTMAX) {
@@ -503,13 +518,18 @@ public final class FastDense {
             } else {
                 apply(act[layer], v, 0, len);
             }
-            z.put(0, v, 0, len);
+            z.put(at, v, 0, len);
         }
 
         INDArray infer(INDArray x) {
             int n = (int) x.size(0);
             ensure(n);
-            forward(n, input(x, n));
+            FloatPointer in = input(x, n);
+            if (front == null) { // the rows in two halves, on two threads where Halves is on
+                Halves.run(n, (from, to) -> forward(from, to, in, from == 0 ? h : h2, from == 0 ? row : row2));
+            } else {
+                forward(n, in);
+            }
             int out = width[layers];
             float[] result = new float[n * out];
             a[layers].get(0, result);

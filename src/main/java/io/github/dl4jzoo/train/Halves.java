@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Splits a loop over {@code [0, total)} in two halves and runs the second on a helper thread, for {@link FastConv}'s
- * step on a machine with a second core. The halves write disjoint outputs (GEMM columns or rows, im2col rows, channels)
+ * step and {@link FastDense}'s inference (the batch's rows) on a machine with a second core. The halves write disjoint outputs (GEMM columns or rows, im2col rows, channels)
  * and the split point depends only on the size, so a run is reproducible; OpenBLAS blocks half a GEMM differently from
  * the whole, so the last bits differ from one thread's ({@code FastDenseTest} holds both to DL4J's fit). If the helper
  * has not started its half when the caller has finished the first, the caller runs it too: on a busy machine the

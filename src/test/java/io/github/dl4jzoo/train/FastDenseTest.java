@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -277,6 +278,44 @@ class FastDenseTest {
     @Test
     void regressorWithNesterovsAndL2MatchesDl4j() throws IOException {
         check(true, 1e-3, false);
+    }
+
+    /**
+     * Inference splits the batch's rows over two threads (Halves): each row is computed as on one thread, so the
+     * outputs are the same bits, for a classifier of real images and for a regressor, and both agree with DL4J's own.
+     */
+    @Test
+    void inferenceOnTwoThreadsGivesOneThreadsOutputs() {
+        MultiLayerNetwork mlp = recipe("mlp");
+        INDArray x = Nd4j.concat(
+                0,
+                images(0, 8).stream().map(b -> b[0].reshape(b[0].size(0), 784)).toArray(INDArray[]::new));
+        MultiLayerNetwork regressor = net(true, 0, true);
+        INDArray series = batches(1, true).get(0)[0];
+        for (var c : List.of(Map.entry(mlp, x), Map.entry(regressor, series))) {
+            FastDense fast = FastDense.of(c.getKey());
+            System.setProperty("dl4jzoo.convThreads", "1");
+            long before = Halves.HELPED.get();
+            INDArray one;
+            try {
+                one = fast.output(c.getValue());
+                assertEquals(before, Halves.HELPED.get(), "one thread: the helper ran nothing");
+            } finally {
+                System.clearProperty("dl4jzoo.convThreads");
+            }
+            System.setProperty("dl4jzoo.convThreads", "2");
+            try {
+                INDArray two = fast.output(c.getValue());
+                for (int i = 0; i < 20 && Halves.HELPED.get() == before; i++) {
+                    two = fast.output(c.getValue()); // the helper may be slower to start than the caller's half
+                }
+                assertTrue(Halves.HELPED.get() > before, "two threads: the helper thread ran a half");
+                assertEquals(one, two, "the same bits on one thread and two");
+            } finally {
+                System.clearProperty("dl4jzoo.convThreads");
+            }
+            assertTrue(relative(c.getKey().output(c.getValue(), false), one) <= 1e-6, "DL4J's own output");
+        }
     }
 
     /** {@code --gradients} keeps the fast path, and its per-layer figures are those of DL4J's own fit. */
