@@ -492,7 +492,10 @@ public final class FastDense {
             return offset == 0 ? p : new FloatPointer(p).position(p.position() + offset);
         }
 
-        /** Rows [from, to) of a[layer + 1] = f(a[layer + 1] + b), through the heap copy {@code v} so that the JIT vectorises. */
+        /**
+         * Rows [from, to) of a[layer + 1] = f(a[layer + 1] + b), through the heap copy {@code v} so that the JIT
+         * vectorises.
+         */
         private void activate(int layer, int from, int to, float[] v, float[] bias) {
             FloatBuffer z = a[layer + 1];
             int out = width[layer + 1], len = (to - from) * out, at = from * out;

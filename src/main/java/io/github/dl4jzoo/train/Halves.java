@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Splits a loop over {@code [0, total)} in two halves and runs the second on a helper thread, for {@link FastConv}'s
- * step and {@link FastDense}'s inference (the batch's rows) on a machine with a second core. The halves write disjoint outputs (GEMM columns or rows, im2col rows, channels)
- * and the split point depends only on the size, so a run is reproducible; OpenBLAS blocks half a GEMM differently from
- * the whole, so the last bits differ from one thread's ({@code FastDenseTest} holds both to DL4J's fit). If the helper
- * has not started its half when the caller has finished the first, the caller runs it too: on a busy machine the
- * split costs two atomic operations, not a wait for the scheduler. On by default with two processors or more (quiet
+ * step and {@link FastDense}'s inference (the batch's rows) on a machine with a second core. The halves write disjoint
+ * outputs (GEMM columns or rows, im2col rows, channels) and the split point depends only on the size, so a run is
+ * reproducible; in the conv step OpenBLAS blocks half a GEMM differently from the whole, so the last bits differ from
+ * one thread's ({@code FastDenseTest} holds both to DL4J's fit), while inference's rows come out the same bits. If
+ * the helper has not started its half when the caller has finished the first, the caller runs it too: on a busy
+ * machine the split costs two atomic operations, not a wait for the scheduler. On by default with two processors or more (quiet
  * machine, full Fashion-MNIST epoch: seed-cnn 9.6k to 13.1k, lenet5 3.9k to 5.4k samples/s; src/bench/FINDINGS.md,
  * Round 4); {@code -Ddl4jzoo.convThreads=1} or {@code -Ddl4jzoo.engine=naive} keeps one thread.
  */
