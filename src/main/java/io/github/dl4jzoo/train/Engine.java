@@ -19,10 +19,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>Switches (system properties): {@code -Ddl4jzoo.engine=naive} turns everything off (DL4J defaults);
  * {@code -Ddl4jzoo.helpers=false}, {@code -Ddl4jzoo.threads=N} (0 = leave ND4J's default) turn off single
- * settings; {@code -Ddl4jzoo.fastUpdater=false}, {@code -Ddl4jzoo.javaLstm=false}, {@code -Ddl4jzoo.fastDense=false} and
- * {@code -Ddl4jzoo.fastConv=false} keep DL4J's own updaters, LSTM loop and fit ({@link FastUpdaters},
- * {@link FastLstm}, {@link FastDense}, {@link FastConv}); FastConv's step and FastDense's inference run on two threads when
- * there are two processors ({@link Halves}; {@code -Ddl4jzoo.convThreads=1} keeps one). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
+ * settings; {@code -Ddl4jzoo.fastUpdater=false}, {@code -Ddl4jzoo.javaLstm=false},
+ * {@code -Ddl4jzoo.fastDense=false} and {@code -Ddl4jzoo.fastConv=false} keep DL4J's own updaters, LSTM loop and
+ * fit ({@link FastUpdaters}, {@link FastLstm}, {@link FastDense}, {@link FastConv}); FastConv's step and FastDense's
+ * inference run on two threads when there are two processors ({@link Halves}; {@code -Ddl4jzoo.convThreads=1} keeps
+ * one). oneDNN itself is a pom profile ({@code -P '!onednn-x86_64'}).
  */
 public final class Engine {
     private Engine() {}
@@ -56,8 +57,8 @@ public final class Engine {
     }
 
     /**
-     * Threads for FastConv's step and FastDense's inference ({@link Halves}): {@code -Ddl4jzoo.convThreads=1} or {@code 2}, by default 2 where
-     * there are two processors or more; 1 under {@code -Ddl4jzoo.engine=naive}.
+     * Threads for FastConv's step and FastDense's inference ({@link Halves}): {@code -Ddl4jzoo.convThreads=1} or
+     * {@code 2}, by default 2 where there are two processors or more; 1 under {@code -Ddl4jzoo.engine=naive}.
      */
     static int convThreads() {
         int threads = Integer.parseInt(choice("convThreads", CONV_THREADS, "1", "2"));

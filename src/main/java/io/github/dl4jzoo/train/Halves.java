@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * reproducible; in the conv step OpenBLAS blocks half a GEMM differently from the whole, so the last bits differ from
  * one thread's ({@code FastDenseTest} holds both to DL4J's fit), while inference's rows come out the same bits. If
  * the helper has not started its half when the caller has finished the first, the caller runs it too: on a busy
- * machine the split costs two atomic operations, not a wait for the scheduler. On by default with two processors or more (quiet
- * machine, full Fashion-MNIST epoch: seed-cnn 9.6k to 13.1k, lenet5 3.9k to 5.4k samples/s; src/bench/FINDINGS.md,
- * Round 4); {@code -Ddl4jzoo.convThreads=1} or {@code -Ddl4jzoo.engine=naive} keeps one thread.
+ * machine the split costs two atomic operations, not a wait for the scheduler. On by default with two processors or
+ * more (quiet machine, full Fashion-MNIST epoch: seed-cnn 9.6k to 13.1k, lenet5 3.9k to 5.4k samples/s;
+ * src/bench/FINDINGS.md, Round 4); {@code -Ddl4jzoo.convThreads=1} or {@code -Ddl4jzoo.engine=naive} keeps one
+ * thread.
  */
 final class Halves {
     private Halves() {}
