@@ -17,6 +17,11 @@ MODELS=${*:-lstm mlp lenet keras}
 SEEDS=${SEEDS:-1 2 3 4 5}
 PEER_DIR=${PEER_DIR:-$(pwd)/../shared/peer}
 [ -f "$PEER_DIR/pytorch_peer.py" ] || { echo "accuracy-seeds: $PEER_DIR/pytorch_peer.py: no such file (set PEER_DIR)" >&2; exit 2; }
+if [[ -n ${ZOO_SET:-} ]]; then
+  for m in $MODELS; do
+    [[ $m == *-forecast ]] || { echo "accuracy-seeds: ZOO_SET applies to the zoo's forecasters only, not to $m" >&2; exit 2; }
+  done
+fi
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 mvn -B -q -o -Dstyle.color=never compile -Dspotless.check.skip=true

@@ -129,7 +129,8 @@ public final class ImageFolder implements DataKind {
                 r.cols(),
                 f.classes().size(),
                 pictures.size(),
-                e -> unreadable(f.dir(), pictures, e));
+                e -> unreadable(f.dir(), pictures, e),
+                true);
     }
 
     /** The first picture that does not decode, named; the reader reads in batches and cannot say which. */

@@ -40,27 +40,15 @@ public record ImageSet(String source, INDArray pixels, int[] labels, int channel
 
     /**
      * Materialises a DataVec reader's records once, for a run to batch from memory. Each record is the
-     * image as an {@link NDArrayWritable} ({@code [1, channels, rows, cols]} or flat, values 0..255)
+     * image as an {@link NDArrayWritable} ({@code [1, channels, rows, cols]} or flat)
      * and its class as an {@link IntWritable}. A reader that supports batches is asked for all
      * {@code count} records at once and hands them over as one features array and one one-hot labels
      * array (the convention of DataVec's image readers), which then becomes the set without a copy:
      * that keeps a 60,000-image IDX load at bulk speed. Anything the reader throws goes through
-     * {@code onFailure}, which names the file.
+     * {@code onFailure}, which names the file. With {@code greyLevels} the values are 0..255 and are scaled here;
+     * without, the reader gives them in [0, 1] already.
      */
     public static ImageSet read(
-            RecordReader reader,
-            String source,
-            int channels,
-            int rows,
-            int cols,
-            int numClasses,
-            int count,
-            Function<RuntimeException, DataException> onFailure) {
-        return read(reader, source, channels, rows, cols, numClasses, count, onFailure, true);
-    }
-
-    /** {@link #read}; {@code greyLevels} false: the reader gives values in [0, 1] already. */
-    private static ImageSet read(
             RecordReader reader,
             String source,
             int channels,
